@@ -1,0 +1,2 @@
+/** The README's main job. */
+package io.searchbridge.demo;

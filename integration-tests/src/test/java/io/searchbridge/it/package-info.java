@@ -1,0 +1,2 @@
+/** End-to-end tests against a real Elasticsearch. */
+package io.searchbridge.it;
