@@ -1,0 +1,46 @@
+package io.searchbridge.core.client;
+
+import io.searchbridge.core.metrics.ConnectorMetrics;
+import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one request with bounded retries on the answers that mean "try again later" (429, 502, 503,
+ * 504, no connection). Failover to another node on connection errors already happens inside the
+ * low-level client; this adds the backoff that lets a busy cluster recover.
+ */
+final class Retrier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
+
+  @FunctionalInterface
+  interface Call<T> {
+    T run() throws Exception;
+  }
+
+  private final RetryPolicy policy;
+  private final ConnectorMetrics metrics;
+
+  Retrier(RetryPolicy policy, ConnectorMetrics metrics) {
+    this.policy = policy;
+    this.metrics = metrics;
+  }
+
+  <T> T call(String operation, Call<T> call) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return call.run();
+      } catch (Exception e) {
+        EsRequestException mapped = ErrorMapper.map(operation, e);
+        if (!mapped.isRetriable() || attempt >= policy.maxRetries()) {
+          throw mapped;
+        }
+        LOG.warn("{}; retry {} of {} in {} ms", mapped.getMessage(), attempt + 1, policy.maxRetries(),
+            policy.delay(attempt).toMillis());
+        metrics.add(Counter.REQUEST_RETRIES, 1);
+        policy.sleep(attempt);
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.searchbridge.core.read;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.plan.PitSlicePartition;
+import io.searchbridge.core.query.QuerySpec;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Pages through one slice of a shared point-in-time with {@code search_after} on {@code
+ * _shard_doc}, the cheapest total order Elasticsearch offers. The point-in-time belongs to the
+ * plan, so releasing a partition frees nothing.
+ */
+final class PitSliceRequests implements PageRequests {
+
+  private final PitSlicePartition partition;
+  private final QuerySpec query;
+  private final String keepAlive;
+
+  PitSliceRequests(PitSlicePartition partition, QuerySpec query, Duration keepAlive) {
+    this.partition = partition;
+    this.query = query;
+    this.keepAlive = keepAlive.toMillis() + "ms";
+  }
+
+  @Override
+  public PageRequest first(int size) {
+    return request(partition.pitId(), List.of(), size);
+  }
+
+  @Override
+  public PageRequest next(SearchPage<?> previous, int size) {
+    String pitId = previous.contextId() == null ? partition.pitId() : previous.contextId();
+    return request(pitId, previous.lastSort(), size);
+  }
+
+  @Override
+  public void release(EsClient client, SearchPage<?> last) {}
+
+  private PageRequest request(String pitId, List<Object> searchAfter, int size) {
+    byte[] body = PageRequests.json(json -> {
+      PageRequests.writeCommon(json, query, size);
+      json.writeObjectFieldStart("pit");
+      json.writeStringField("id", pitId);
+      json.writeStringField("keep_alive", keepAlive);
+      json.writeEndObject();
+      json.writeArrayFieldStart("sort");
+      json.writeString("_shard_doc");
+      json.writeEndArray();
+      if (partition.slices() > 1) {
+        json.writeObjectFieldStart("slice");
+        json.writeNumberField("id", partition.slice());
+        json.writeNumberField("max", partition.slices());
+        json.writeEndObject();
+      }
+      if (!searchAfter.isEmpty()) {
+        writeSearchAfter(json, searchAfter);
+      }
+    });
+    return new PageRequest("/_search", body);
+  }
+
+  private static void writeSearchAfter(JsonGenerator json, List<Object> values) throws IOException {
+    json.writeArrayFieldStart("search_after");
+    for (Object value : values) {
+      json.writeObject(value);
+    }
+    json.writeEndArray();
+  }
+}

@@ -1,0 +1,124 @@
+package io.searchbridge.core.read;
+
+import io.searchbridge.core.SearchbridgeException;
+import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.client.EsRequestException;
+import io.searchbridge.core.config.Keys;
+import io.searchbridge.core.config.Settings;
+import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
+import io.searchbridge.core.plan.PartitionSpec;
+import io.searchbridge.core.plan.PitSlicePartition;
+import io.searchbridge.core.plan.ShardPartition;
+import io.searchbridge.core.query.QuerySpec;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Streams the documents of one partition, a page at a time. It owns what the partition opened on
+ * the server and releases it on {@link #close()}, which engines call on success, failure and task
+ * kill alike. {@link QuerySpec#limit()} caps the documents of this partition.
+ */
+public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
+
+  private final EsClient client;
+  private final PageRequests requests;
+  private final SearchPageParser<T> parser;
+  private final int pageSize;
+  private final String description;
+  private long remaining;
+  private SearchPage<T> page;
+  private int position;
+  private boolean exhausted;
+  private boolean closed;
+
+  private SearchCursor(EsClient client, PageRequests requests, SearchPageParser<T> parser, int pageSize, long limit,
+      String description) {
+    this.client = client;
+    this.requests = requests;
+    this.parser = parser;
+    this.pageSize = pageSize;
+    this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
+    this.description = description;
+  }
+
+  public static <T> SearchCursor<T> open(EsClient client, Settings settings, String resource, QuerySpec query,
+      PartitionSpec partition, HitDecoder<T> decoder) {
+    var keepAlive = settings.get(Keys.SCROLL_KEEPALIVE);
+    long limit = Math.min(query.hasLimit() ? query.limit() : Long.MAX_VALUE, scrollLimit(settings));
+    String description;
+    PageRequests requests;
+    if (partition instanceof PitSlicePartition slice) {
+      requests = new PitSliceRequests(slice, query, keepAlive);
+      description = "reading [" + resource + "] partition " + slice.id() + " (slice " + slice.slice() + " of " + slice.slices() + ")";
+    } else if (partition instanceof ShardPartition shard) {
+      requests = new ShardScrollRequests(shard, query, keepAlive);
+      description = "reading [" + shard.index() + "] shard " + shard.shard();
+    } else {
+      throw new IllegalArgumentException("unknown partition " + partition);
+    }
+    return new SearchCursor<>(client, requests, new SearchPageParser<>(decoder, description),
+        settings.get(Keys.SCROLL_SIZE), limit, description);
+  }
+
+  private static long scrollLimit(Settings settings) {
+    long limit = settings.get(Keys.SCROLL_LIMIT);
+    return limit < 0 ? Long.MAX_VALUE : limit;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (closed) {
+      return false;
+    }
+    while (page == null || position >= page.hits().size()) {
+      if (exhausted || remaining <= 0) {
+        return false;
+      }
+      fetch();
+    }
+    return true;
+  }
+
+  @Override
+  public T next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException(description + " has no more documents");
+    }
+    remaining--;
+    return page.hits().get(position++);
+  }
+
+  private void fetch() {
+    int size = (int) Math.min(pageSize, remaining);
+    PageRequests.PageRequest request = page == null ? requests.first(size) : requests.next(page, size);
+    SearchPage<T> fetched;
+    try {
+      fetched = client.search(request.path(), request.body(), parser::parse);
+    } catch (EsRequestException e) {
+      throw explain(e);
+    }
+    client.metrics().add(Counter.DOCS_READ, Math.min(fetched.hits().size(), remaining));
+    exhausted = fetched.hits().size() < size;
+    List<T> hits = fetched.hits();
+    page = hits.size() > remaining ? new SearchPage<>(hits.subList(0, (int) remaining), fetched.lastSort(),
+        fetched.contextId()) : fetched;
+    position = 0;
+  }
+
+  private RuntimeException explain(EsRequestException e) {
+    if (e.status() == 404 && e.errorType().contains("search_context_missing")) {
+      return new SearchbridgeException(description + " failed: the point-in-time or scroll expired between two pages;"
+          + " raise es.scroll.keepalive (the time allowed between two pages) or lower es.scroll.size", e);
+    }
+    return e;
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      requests.release(client, page);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.searchbridge.core.write;
+
+import java.util.Arrays;
+
+/**
+ * The NDJSON body of one bulk request, grown in place, remembering where each entry (action line
+ * plus document) starts and how to name it in an error, so that rejected entries can be re-sent
+ * alone without re-encoding.
+ */
+final class BulkBuffer {
+
+  private byte[] data;
+  private int size;
+  private int[] starts = new int[64];
+  private String[] ids = new String[64];
+  private long[] sequences = new long[64];
+  private int entries;
+
+  BulkBuffer(int initialBytes) {
+    data = new byte[Math.max(initialBytes, 1024)];
+  }
+
+  /** @param sequence the document's position among everything its writer was given, from 1 */
+  void startEntry(String id, long sequence) {
+    if (entries == starts.length) {
+      starts = Arrays.copyOf(starts, entries * 2);
+      ids = Arrays.copyOf(ids, entries * 2);
+      sequences = Arrays.copyOf(sequences, entries * 2);
+    }
+    starts[entries] = size;
+    ids[entries] = id;
+    sequences[entries] = sequence;
+    entries++;
+  }
+
+  void write(byte[] bytes, int offset, int length) {
+    ensure(length);
+    System.arraycopy(bytes, offset, data, size, length);
+    size += length;
+  }
+
+  void write(byte b) {
+    ensure(1);
+    data[size++] = b;
+  }
+
+  /** Drops the entry being written, after it failed to encode, so that the buffer stays valid NDJSON. */
+  void abortEntry() {
+    entries--;
+    size = starts[entries];
+  }
+
+  int size() {
+    return size;
+  }
+
+  int entries() {
+    return entries;
+  }
+
+  byte[] data() {
+    return data;
+  }
+
+  /** How an error names the document: by id, or by position when it has none. Built only when needed. */
+  String label(int entry, String writer) {
+    return label(ids[entry], sequences[entry], writer);
+  }
+
+  static String label(String id, long sequence, String writer) {
+    return id != null ? "document [" + id + "]" : "document #" + sequence + " of " + writer;
+  }
+
+  /** Appends entry {@code entry} of {@code other}, byte for byte. */
+  void copyEntry(BulkBuffer other, int entry) {
+    int start = other.starts[entry];
+    int end = entry + 1 < other.entries ? other.starts[entry + 1] : other.size;
+    startEntry(other.ids[entry], other.sequences[entry]);
+    write(other.data, start, end - start);
+  }
+
+  void clear() {
+    size = 0;
+    entries = 0;
+  }
+
+  private void ensure(int extra) {
+    if (size + extra > data.length) {
+      data = Arrays.copyOf(data, Math.max(data.length * 2, size + extra));
+    }
+  }
+}

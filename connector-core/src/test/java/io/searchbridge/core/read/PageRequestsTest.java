@@ -1,0 +1,53 @@
+package io.searchbridge.core.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.searchbridge.core.plan.PitSlicePartition;
+import io.searchbridge.core.plan.ShardPartition;
+import io.searchbridge.core.query.QuerySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PageRequestsTest {
+
+  private static final QuerySpec QUERY = new QuerySpec("{\"term\":{\"k\":\"v\"}}", List.of("a", "b.*"), List.of("b.secret"), -1);
+
+  private static String body(PageRequests.PageRequest request) {
+    return new String(request.body(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void firstPitPageOfASlice() {
+    var requests = new PitSliceRequests(new PitSlicePartition(3, "pit-1", 3, 8, List.of()), QUERY, Duration.ofMinutes(5));
+    PageRequests.PageRequest first = requests.first(500);
+    assertThat(first.path()).isEqualTo("/_search");
+    assertThat(body(first)).isEqualTo("{\"size\":500,\"query\":{\"term\":{\"k\":\"v\"}},"
+        + "\"_source\":{\"includes\":[\"a\",\"b.*\"],\"excludes\":[\"b.secret\"]},\"track_total_hits\":false,"
+        + "\"pit\":{\"id\":\"pit-1\",\"keep_alive\":\"300000ms\"},\"sort\":[\"_shard_doc\"],\"slice\":{\"id\":3,\"max\":8}}");
+  }
+
+  @Test
+  void nextPitPageUsesTheNewestIdAndSearchAfter() {
+    var requests = new PitSliceRequests(new PitSlicePartition(0, "pit-1", 0, 1, List.of()), QuerySpec.matchAll(),
+        Duration.ofSeconds(30));
+    var previous = new SearchPage<>(List.of(), List.<Object>of(12L, 99), "pit-2");
+    assertThat(body(requests.next(previous, 10))).isEqualTo("{\"size\":10,\"query\":{\"match_all\":{}},"
+        + "\"track_total_hits\":false,\"pit\":{\"id\":\"pit-2\",\"keep_alive\":\"30000ms\"},\"sort\":[\"_shard_doc\"],"
+        + "\"search_after\":[12,99]}");
+  }
+
+  @Test
+  void shardScrollPinsTheShardAndThenScrolls() {
+    var requests = new ShardScrollRequests(new ShardPartition(1, "logs-2026", 4, List.of("h")), QuerySpec.matchAll(),
+        Duration.ofMinutes(1));
+    PageRequests.PageRequest first = requests.first(1000);
+    assertThat(first.path()).isEqualTo("/logs-2026/_search?scroll=60000ms&preference=_shards:4");
+    assertThat(body(first)).isEqualTo("{\"size\":1000,\"query\":{\"match_all\":{}},\"track_total_hits\":false,"
+        + "\"sort\":[\"_doc\"]}");
+    PageRequests.PageRequest next = requests.next(new SearchPage<>(List.of(), List.of(), "scroll-9"), 1000);
+    assertThat(next.path()).isEqualTo("/_search/scroll");
+    assertThat(body(next)).isEqualTo("{\"scroll\":\"60000ms\",\"scroll_id\":\"scroll-9\"}");
+  }
+}

@@ -1,2 +1,0 @@
-/** The README's main job. */
-package io.searchbridge.demo;

@@ -1,2 +1,0 @@
-/** End-to-end tests against a real Elasticsearch. */
-package io.searchbridge.it;
