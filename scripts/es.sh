@@ -1,0 +1,365 @@
+#!/usr/bin/env bash
+# Starts and stops throw-away local Elasticsearch nodes for integration tests and the demo.
+#
+#   scripts/es.sh start  [--name NAME] [--secure] [--heap 1g] [-E key=value ...]
+#   scripts/es.sh stop   [--name NAME]
+#   scripts/es.sh status [--name NAME]     exit 0 if running, 3 if not
+#   scripts/es.sh url    [--name NAME]     exit 0 if running, 3 if not
+#
+# State for clients lives in target/es/NAME/: url, pid, home, and with --secure also
+# user, password, ca.pem, truststore.p12, truststore.password (secrets are mode 0600).
+# Every start begins with an empty data directory: instances are disposable.
+set -euo pipefail
+
+ES_VERSION=8.19.21
+ES_ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:${ES_VERSION}:zip"
+ES_USER=searchbridge
+HTTP_PORT_MIN=19200
+HTTP_PORT_MAX=19999
+# Outside the HTTP range and below Linux's ephemeral ports, so outgoing connections never take them.
+TRANSPORT_PORTS=29300-29999
+START_TIMEOUT_S=120
+STOP_TIMEOUT_S=30
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DIST_PARENT="$REPO/target/elasticsearch-dist"
+# Shared by all checkouts when running as root: CI checkouts sit in mode-700 dirs the ES user cannot enter.
+ROOT_BASE=/tmp/searchbridge-es
+
+die() { echo "es.sh: $*" >&2; exit 1; }
+
+usage() {
+  sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+is_root() { [[ $(id -u) -eq 0 ]]; }
+
+# Runs a command as the unprivileged user when we are root (Elasticsearch refuses to run as root).
+as_es_user() { "${as_es_prefix[@]}" "$@"; }
+
+ensure_es_user() {
+  is_root || return 0
+  id -u "$ES_USER" >/dev/null 2>&1 && return 0
+  # A concurrent start may create the user first; only fail if it still does not exist.
+  useradd --system --user-group --no-create-home --home-dir /nonexistent \
+    --shell /usr/sbin/nologin "$ES_USER" 2>/dev/null || id -u "$ES_USER" >/dev/null 2>&1 ||
+    die "could not create user '$ES_USER' with useradd"
+}
+
+find_java_home() {
+  local candidate
+  # The distribution has no bundled JDK; 17 is the version it was verified with here.
+  for candidate in "${ES_JAVA_HOME:-}" /usr/lib/jvm/java-17-openjdk-amd64 "${JAVA_HOME:-}"; do
+    if [[ -n $candidate && -x $candidate/bin/java ]]; then echo "$candidate"; return; fi
+  done
+  candidate=$(command -v java) || die "no JDK found: set ES_JAVA_HOME or JAVA_HOME, or put java on PATH"
+  candidate=$(readlink -f "$candidate")
+  echo "${candidate%/bin/java}"
+}
+
+# Unpacks the distribution into target/ once; the temp dir + mv keeps a half-unpacked tree from being used.
+ensure_dist() {
+  local dist="$DIST_PARENT/elasticsearch-$ES_VERSION"
+  if [[ ! -x $dist/bin/elasticsearch ]]; then
+    local tmp="$DIST_PARENT.tmp.$$"
+    rm -rf "$tmp"
+    echo "es.sh: unpacking $ES_ARTIFACT into $DIST_PARENT" >&2
+    # -N: once for the parent, not per module. overWriteReleases: a marker left in target/ by an earlier unpack would otherwise make this a no-op.
+    (cd "$REPO" && mvn -B -q -N org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+      -Dartifact="$ES_ARTIFACT" -DoutputDirectory="$tmp" -Dmdep.overWriteReleases=true -Dstyle.color=never >&2) ||
+      die "mvn could not fetch/unpack $ES_ARTIFACT"
+    [[ -x $tmp/elasticsearch-$ES_VERSION/bin/elasticsearch ]] ||
+      die "unpacked $ES_ARTIFACT but found no elasticsearch-$ES_VERSION/bin/elasticsearch in $tmp"
+    mkdir -p "$DIST_PARENT"
+    mv -T "$tmp/elasticsearch-$ES_VERSION" "$dist" 2>/dev/null || true  # lost a race: the winner's copy is as good
+    rm -rf "$tmp"
+  fi
+  if ! is_root; then echo "$dist"; return; fi
+
+  # Root: copy the distribution where the unprivileged user can read it, read-only and root-owned.
+  local shared="$ROOT_BASE/elasticsearch-$ES_VERSION"
+  if [[ ! -x $shared/bin/elasticsearch ]]; then
+    local tmp="$shared.tmp.$$"
+    rm -rf "$tmp"
+    cp -a "$dist" "$tmp"
+    chown -R root:root "$tmp"
+    chmod -R go+rX,go-w "$tmp"
+    mv -T "$tmp" "$shared" 2>/dev/null || rm -rf "$tmp"
+  fi
+  echo "$shared"
+}
+
+prepare_root_base() {
+  mkdir -p "$ROOT_BASE"
+  # Binaries here run as $ES_USER; a directory planted by someone else must not be trusted.
+  [[ $(stat -c %u "$ROOT_BASE") -eq 0 ]] || die "$ROOT_BASE exists but is not owned by root; remove it"
+  chmod 755 "$ROOT_BASE"
+}
+
+# Per-checkout suffix so two clones (e.g. parallel CI jobs) never share instance dirs or start ports.
+checkout_id() { printf '%s' "$REPO" | cksum | cut -d' ' -f1; }
+
+instance_dir() {
+  if is_root; then echo "$ROOT_BASE/$NAME-$(checkout_id)"; else echo "$STATE/node"; fi
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+find_free_http_port() {
+  local span=$((HTTP_PORT_MAX - HTTP_PORT_MIN + 1))
+  local seed offset port
+  seed=$(printf '%s' "$REPO:$NAME" | cksum | cut -d' ' -f1)
+  for ((offset = 0; offset < span; offset++)); do
+    port=$((HTTP_PORT_MIN + (seed + offset) % span))
+    if ! port_in_use "$port"; then echo "$port"; return; fi
+  done
+  die "no free HTTP port in $HTTP_PORT_MIN-$HTTP_PORT_MAX"
+}
+
+# Alive and really an Elasticsearch JVM: guards against a recycled PID after a crash or reboot.
+pid_alive() {
+  local pid=$1
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && grep -qa org.elasticsearch "/proc/$pid/cmdline" 2>/dev/null
+}
+
+recorded_pid() { [[ -f $STATE/pid ]] && cat "$STATE/pid" || true; }
+
+# curl against the instance; credentials go through a config on stdin so they never show in `ps`.
+es_curl() {
+  local url
+  url=$(cat "$STATE/url")
+  local args=(-sS --max-time 10)
+  if [[ -f $STATE/password ]]; then
+    args+=(--cacert "$STATE/ca.pem" -K -)
+    printf 'user = "%s:%s"\n' "$(cat "$STATE/user")" "$(cat "$STATE/password")" |
+      curl "${args[@]}" "$url$1"
+  else
+    curl "${args[@]}" "$url$1" </dev/null
+  fi
+}
+
+healthy() {
+  [[ -f $STATE/url ]] || return 1
+  es_curl "/_cluster/health?wait_for_status=yellow&timeout=1s" 2>/dev/null |
+    grep -Eq '"status":"(green|yellow)".*"timed_out":false|"timed_out":false.*"status":"(green|yellow)"'
+}
+
+write_secret() { (umask 077 && printf '%s' "$2" >"$1"); }
+
+random_secret() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24; }
+
+# Self-signed CA + node certificate for HTTPS, made with keytool because the JDK is all we can rely on.
+# Passwords reach keytool through the environment (-storepass:env) so they never show in `ps`.
+make_certs() {
+  local conf=$1 java_home=$2 work
+  work=$(mktemp -d)
+  (
+    export SB_HTTP_PASS=$3 SB_TRUST_PASS=$4 SB_CA_PASS
+    SB_CA_PASS=$(random_secret)
+    kt() {
+      local out
+      out=$("$java_home/bin/keytool" -noprompt "$@" 2>&1) || { echo "$out" >&2; die "keytool $1 failed"; }
+    }
+    kt -genkeypair -alias ca -keyalg RSA -keysize 2048 -validity 3650 -dname "CN=Searchbridge test CA" -ext bc:c \
+      -storetype PKCS12 -keystore "$work/ca.p12" -storepass:env SB_CA_PASS
+    kt -exportcert -rfc -alias ca -keystore "$work/ca.p12" -storepass:env SB_CA_PASS -file "$work/ca.pem"
+    kt -genkeypair -alias node -keyalg RSA -keysize 2048 -validity 3650 -dname "CN=localhost" \
+      -storetype PKCS12 -keystore "$conf/http.p12" -storepass:env SB_HTTP_PASS
+    kt -certreq -alias node -keystore "$conf/http.p12" -storepass:env SB_HTTP_PASS -file "$work/node.csr"
+    kt -gencert -rfc -alias ca -keystore "$work/ca.p12" -storepass:env SB_CA_PASS -validity 3650 \
+      -ext "SAN=ip:127.0.0.1,dns:localhost" -ext KU=digitalSignature,keyEncipherment -ext EKU=serverAuth \
+      -infile "$work/node.csr" -outfile "$work/node.pem"
+    # keytool only accepts the signed reply once the issuing CA is in the keystore.
+    kt -importcert -alias ca -file "$work/ca.pem" -keystore "$conf/http.p12" -storepass:env SB_HTTP_PASS
+    kt -importcert -alias node -file "$work/node.pem" -keystore "$conf/http.p12" -storepass:env SB_HTTP_PASS
+    kt -importcert -alias ca -file "$work/ca.pem" -storetype PKCS12 \
+      -keystore "$STATE/truststore.p12" -storepass:env SB_TRUST_PASS
+    cp "$work/ca.pem" "$STATE/ca.pem"
+  ) || { rm -rf "$work"; exit 1; }
+  rm -rf "$work"
+}
+
+print_log_tail() {
+  local log=$1
+  if [[ -s $log ]]; then
+    echo "es.sh: last lines of $log:" >&2
+    tail -n 30 "$log" >&2
+  else
+    echo "es.sh: $log is empty or missing" >&2
+  fi
+}
+
+kill_pid() {
+  local pid=$1 waited=0
+  pid_alive "$pid" || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  while pid_alive "$pid" && ((waited < STOP_TIMEOUT_S * 10)); do sleep 0.1; waited=$((waited + 1)); done
+  if pid_alive "$pid"; then
+    echo "es.sh: '$NAME' (pid $pid) ignored TERM for ${STOP_TIMEOUT_S}s, sending KILL" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+    sleep 0.5
+  fi
+}
+
+cmd_start() {
+  if pid_alive "$(recorded_pid)"; then
+    if healthy; then cat "$STATE/url"; echo; return 0; fi
+    echo "es.sh: '$NAME' is running but not healthy; restarting it" >&2
+    cmd_stop >/dev/null
+  fi
+
+  ensure_es_user
+  is_root && prepare_root_base
+  local java_home dist home
+  java_home=$(find_java_home)
+  dist=$(ensure_dist)
+  if is_root && ! as_es_user test -x "$java_home/bin/java"; then
+    die "JDK $java_home is not usable by user '$ES_USER'; set ES_JAVA_HOME to a JDK outside root-only dirs"
+  fi
+
+  home=$(instance_dir)
+  rm -rf "$home" "$STATE/user" "$STATE/password" "$STATE/ca.pem" "$STATE/truststore.p12" "$STATE/truststore.password"
+  mkdir -p "$home/data" "$home/logs" "$home/tmp" "$STATE"
+  cp -r "$dist/config" "$home/config"
+
+  local port scheme=http
+  port=$(find_free_http_port)
+  # Settings in the yml, not -E, so a user's -E for the same key overrides instead of clashing.
+  # ingest.geoip.downloader.enabled is left out: this distribution has no ingest-geoip module,
+  # and Elasticsearch refuses unknown settings.
+  cat >"$home/config/elasticsearch.yml" <<EOF
+cluster.name: searchbridge-$NAME
+node.name: $NAME
+discovery.type: single-node
+network.host: 127.0.0.1
+http.port: $port
+transport.port: $TRANSPORT_PORTS
+path.data: $home/data
+path.logs: $home/logs
+cluster.routing.allocation.disk.threshold_enabled: false
+action.destructive_requires_name: false
+EOF
+
+  if [[ $SECURE == true ]]; then
+    scheme=https
+    local http_pass trust_pass password
+    http_pass=$(random_secret)
+    trust_pass=$(random_secret)
+    password=$(random_secret)
+    make_certs "$home/config" "$java_home" "$http_pass" "$trust_pass"
+    cat >>"$home/config/elasticsearch.yml" <<EOF
+xpack.security.enabled: true
+xpack.security.http.ssl.enabled: true
+xpack.security.http.ssl.keystore.path: http.p12
+EOF
+    is_root && chown -R "$ES_USER:" "$home"
+    # One keystore call (each is a JVM start); -x reads the values from stdin, one per line, in name order.
+    printf '%s\n%s\n' "$password" "$http_pass" |
+      (cd "$home" && as_es_user env -u JAVA_HOME ES_JAVA_HOME="$java_home" ES_PATH_CONF="$home/config" \
+        "$dist/bin/elasticsearch-keystore" add -f -x -s bootstrap.password xpack.security.http.ssl.keystore.secure_password) ||
+      die "elasticsearch-keystore could not store bootstrap.password and the HTTP keystore password"
+    printf 'elastic' >"$STATE/user"
+    write_secret "$STATE/password" "$password"
+    write_secret "$STATE/truststore.password" "$trust_pass"
+  else
+    echo "xpack.security.enabled: false" >>"$home/config/elasticsearch.yml"
+  fi
+  # 700: the config holds the keystore and the TLS key.
+  is_root && chown -R "$ES_USER:" "$home"
+  chmod 700 "$home"
+
+  echo "$scheme://127.0.0.1:$port" >"$STATE/url"
+  echo "$home" >"$STATE/home"
+  rm -f "$STATE/pid"
+
+  local started=$SECONDS
+  local es=(env -u JAVA_HOME ES_JAVA_HOME="$java_home" ES_PATH_CONF="$home/config" ES_TMPDIR="$home/tmp"
+    ES_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP ${ES_JAVA_OPTS:-}" "$dist/bin/elasticsearch" -d -p "$home/es.pid")
+  local e
+  for e in "${EXTRA[@]}"; do es+=(-E "$e"); done
+  # -d returns once the node has started (or failed); timeout guards against a node that hangs before that.
+  # Its console output (the whole startup log) goes to a file, shown only on failure (-q is refused with -d).
+  if ! (cd "$home" && timeout "$START_TIMEOUT_S" "${as_es_prefix[@]}" "${es[@]}" </dev/null >"$home/logs/console.out" 2>&1); then
+    echo "es.sh: elasticsearch '$NAME' failed to start on port $port" >&2
+    [[ -f $home/es.pid ]] && kill_pid "$(cat "$home/es.pid")"
+    # Errors raised before logging is set up (bad settings, keystore) only reach the console.
+    print_log_tail "$home/logs/console.out"
+    exit 1
+  fi
+  cp "$home/es.pid" "$STATE/pid"
+
+  while ! healthy; do
+    if ! pid_alive "$(recorded_pid)" || ((SECONDS - started > START_TIMEOUT_S)); then
+      echo "es.sh: elasticsearch '$NAME' did not become healthy at $(cat "$STATE/url") within ${START_TIMEOUT_S}s" >&2
+      kill_pid "$(recorded_pid)"
+      rm -f "$STATE/pid"
+      print_log_tail "$home/logs/searchbridge-$NAME.log"
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "es.sh: '$NAME' healthy after $((SECONDS - started))s (home $home)" >&2
+  cat "$STATE/url"
+}
+
+cmd_stop() {
+  local pid
+  pid=$(recorded_pid)
+  if [[ -z $pid ]]; then echo "es.sh: '$NAME' is not running"; return 0; fi
+  kill_pid "$pid"
+  pid_alive "$pid" && die "could not stop '$NAME' (pid $pid)"
+  rm -f "$STATE/pid"
+  echo "es.sh: '$NAME' stopped"
+}
+
+cmd_status() {
+  local url=""
+  [[ -f $STATE/url ]] && url=$(cat "$STATE/url")
+  if pid_alive "$(recorded_pid)" && healthy; then
+    echo "running $url"
+  elif pid_alive "$(recorded_pid)"; then
+    echo "unhealthy $url (pid $(recorded_pid))"
+    return 3
+  else
+    echo "stopped${url:+ (last url $url)}"
+    return 3
+  fi
+}
+
+cmd_url() {
+  pid_alive "$(recorded_pid)" || { echo "es.sh: '$NAME' is not running" >&2; return 3; }
+  cat "$STATE/url"
+}
+
+[[ $# -ge 1 ]] || usage
+COMMAND=$1
+shift
+NAME=default
+SECURE=false
+HEAP=1g
+EXTRA=()
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --name) [[ $# -ge 2 ]] || usage; NAME=$2; shift 2 ;;
+    --secure) SECURE=true; shift ;;
+    --heap) [[ $# -ge 2 ]] || usage; HEAP=$2; shift 2 ;;
+    -E) [[ $# -ge 2 ]] || usage; EXTRA+=("$2"); shift 2 ;;
+    -E*) EXTRA+=("${1#-E}"); shift ;;
+    -h | --help) usage ;;
+    *) echo "es.sh: unknown argument '$1'" >&2; usage ;;
+  esac
+done
+# The name becomes part of paths and the cluster name.
+[[ $NAME =~ ^[a-z0-9][a-z0-9_-]*$ ]] || die "--name must match [a-z0-9][a-z0-9_-]*, got '$NAME'"
+STATE="$REPO/target/es/$NAME"
+as_es_prefix=()
+is_root && as_es_prefix=(runuser -u "$ES_USER" --)
+
+case $COMMAND in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  url) cmd_url ;;
+  *) echo "es.sh: unknown command '$COMMAND'" >&2; usage ;;
+esac
