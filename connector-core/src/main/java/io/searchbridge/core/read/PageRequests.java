@@ -38,7 +38,7 @@ interface PageRequests {
     return out.toByteArray();
   }
 
-  /** The parts every search body shares: size, query, {@code _source} filtering, no total count. */
+  /** The parts every search body shares: size, query, {@code _source} filtering. */
   static void writeCommon(JsonGenerator json, QuerySpec query, int size) throws IOException {
     json.writeNumberField("size", size);
     json.writeFieldName("query");
@@ -49,7 +49,6 @@ interface PageRequests {
       writeArray(json, "excludes", query.excludes());
       json.writeEndObject();
     }
-    json.writeBooleanField("track_total_hits", false);
   }
 
   private static void writeArray(JsonGenerator json, String name, List<String> values) throws IOException {

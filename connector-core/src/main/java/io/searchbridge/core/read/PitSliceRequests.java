@@ -42,6 +42,8 @@ final class PitSliceRequests implements PageRequests {
   private PageRequest request(String pitId, List<Object> searchAfter, int size) {
     byte[] body = PageRequests.json(json -> {
       PageRequests.writeCommon(json, query, size);
+      // Counting hits costs time on every page and nobody reads the number (scrolls refuse to skip it).
+      json.writeBooleanField("track_total_hits", false);
       json.writeObjectFieldStart("pit");
       json.writeStringField("id", pitId);
       json.writeStringField("keep_alive", keepAlive);

@@ -44,8 +44,7 @@ class PageRequestsTest {
         Duration.ofMinutes(1));
     PageRequests.PageRequest first = requests.first(1000);
     assertThat(first.path()).isEqualTo("/logs-2026/_search?scroll=60000ms&preference=_shards:4");
-    assertThat(body(first)).isEqualTo("{\"size\":1000,\"query\":{\"match_all\":{}},\"track_total_hits\":false,"
-        + "\"sort\":[\"_doc\"]}");
+    assertThat(body(first)).isEqualTo("{\"size\":1000,\"query\":{\"match_all\":{}},\"sort\":[\"_doc\"]}");
     PageRequests.PageRequest next = requests.next(new SearchPage<>(List.of(), List.of(), "scroll-9"), 1000);
     assertThat(next.path()).isEqualTo("/_search/scroll");
     assertThat(body(next)).isEqualTo("{\"scroll\":\"60000ms\",\"scroll_id\":\"scroll-9\"}");
