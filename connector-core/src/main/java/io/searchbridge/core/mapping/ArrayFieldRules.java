@@ -2,8 +2,10 @@ package io.searchbridge.core.mapping;
 
 import io.searchbridge.core.SearchbridgeException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Which fields to read as arrays although the mapping cannot say so ({@code
@@ -27,7 +29,9 @@ public final class ArrayFieldRules {
     this.excludes = excludes;
   }
 
-  /** @throws SearchbridgeException naming the setting and the entry when an entry is malformed */
+  /**
+   * @throws SearchbridgeException naming the setting and the entry when an entry is malformed
+   */
   public static ArrayFieldRules of(List<String> include, List<String> exclude) {
     List<Rule> includes = new ArrayList<>();
     include.forEach(entry -> includes.add(parse(INCLUDE_KEY, entry, true)));
@@ -62,7 +66,8 @@ public final class ArrayFieldRules {
   private List<Field> mark(List<Field> fields) {
     List<Field> marked = new ArrayList<>(fields.size());
     for (Field field : fields) {
-      Field withChildren = field.children().isEmpty() ? field : field.withChildren(mark(field.children()));
+      Field withChildren =
+          field.children().isEmpty() ? field : field.withChildren(mark(field.children()));
       int depth = arrayDepth(field.path());
       marked.add(depth > 0 ? withChildren.asArray(depth) : withChildren);
     }
@@ -106,19 +111,15 @@ public final class ArrayFieldRules {
   }
 
   private static Pattern toRegex(String path) {
-    StringBuilder regex = new StringBuilder();
-    for (String literal : path.split("\\*", -1)) {
-      if (!regex.isEmpty()) {
-        regex.append(".*");
-      }
-      regex.append(Pattern.quote(literal));
-    }
-    return Pattern.compile(regex.toString());
+    return Pattern.compile(
+        Arrays.stream(path.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
   }
 
   private static SearchbridgeException invalid(String key, String entry, String reason) {
     return new SearchbridgeException(
-        "Invalid entry [" + entry + "] in " + key + ": " + reason + " (expected a dotted field"
-            + " path with optional '*' wildcards, e.g. 'a.b', 'a.*' or 'a.b:2')");
+        String.format(
+            "Invalid entry [%s] in %s: %s (expected a dotted field path with optional '*'"
+                + " wildcards, e.g. 'a.b', 'a.*' or 'a.b:2')",
+            entry, key, reason));
   }
 }

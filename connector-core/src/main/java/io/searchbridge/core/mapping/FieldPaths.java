@@ -19,7 +19,8 @@ final class FieldPaths {
         return Optional.of(field);
       }
       if (dottedPath.startsWith(field.path() + ".")) {
-        Optional<Field> found = find(field.children(), dottedPath).or(() -> find(field.subFields(), dottedPath));
+        Optional<Field> found =
+            find(field.children(), dottedPath).or(() -> find(field.subFields(), dottedPath));
         if (found.isPresent()) {
           return found;
         }

@@ -15,7 +15,8 @@ import java.util.Set;
 /** Turns normalized property definitions (see {@link PropertyTree}) into {@link Field}s. */
 final class FieldReader {
 
-  private static final Set<String> STRUCTURAL_KEYS = Set.of("type", "properties", "fields", "format");
+  private static final Set<String> STRUCTURAL_KEYS =
+      Set.of("type", "properties", "fields", "format");
 
   private FieldReader() {}
 
@@ -56,7 +57,9 @@ final class FieldReader {
             ? readAll(index, path, definition.path("properties"))
             : List.of();
     Optional<String> format =
-        Optional.ofNullable(definition.get("format")).filter(JsonNode::isTextual).map(JsonNode::asText);
+        Optional.ofNullable(definition.get("format"))
+            .filter(JsonNode::isTextual)
+            .map(JsonNode::asText);
     return new Field(
         name,
         path,

@@ -71,7 +71,14 @@ public enum FieldType {
   IP_RANGE("ip_range", Kind.RANGE),
   UNKNOWN("unknown", Kind.OTHER);
 
-  private enum Kind { STRING, NUMBER, DATE, RANGE, CONTAINER, OTHER }
+  private enum Kind {
+    STRING,
+    NUMBER,
+    DATE,
+    RANGE,
+    CONTAINER,
+    OTHER
+  }
 
   private static final Map<String, FieldType> BY_ES_NAME =
       Arrays.stream(values())

@@ -32,13 +32,18 @@ public class MappingConflictException extends SearchbridgeException {
   private static String message(String fieldPath, Map<String, String> typeByIndex) {
     Map<String, List<String>> indexesByType =
         typeByIndex.entrySet().stream()
-            .collect(Collectors.groupingBy(Map.Entry::getValue, LinkedHashMap::new,
-                Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+            .collect(
+                Collectors.groupingBy(
+                    Map.Entry::getValue,
+                    LinkedHashMap::new,
+                    Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
     String types =
         indexesByType.entrySet().stream()
             .map(e -> "[" + e.getKey() + "] in " + e.getValue())
             .collect(Collectors.joining(", "));
-    return "Field [" + fieldPath + "] has incompatible types across indexes: " + types
-        + ". Read fewer indexes, exclude the field (es.read.field.exclude) or reindex with one type.";
+    return String.format(
+        "Field [%s] has incompatible types across indexes: %s. Read fewer indexes, exclude the"
+            + " field (es.read.field.exclude) or reindex with one type.",
+        fieldPath, types);
   }
 }

@@ -58,11 +58,18 @@ public final class MappingMerger {
       array |= field.array();
     }
     String esType = type == FieldType.UNKNOWN ? first.esType() : type.esName();
-    Optional<String> format = formats.isEmpty() ? Optional.empty() : Optional.of(String.join("||", formats));
-    return new Field(first.name(), first.path(), type, esType, format,
+    Optional<String> format =
+        formats.isEmpty() ? Optional.empty() : Optional.of(String.join("||", formats));
+    return new Field(
+        first.name(),
+        first.path(),
+        type,
+        esType,
+        format,
         mergeLevel(flatten(declarations, Field::children)),
         mergeLevel(flatten(declarations, Field::subFields)),
-        params, array);
+        params,
+        array);
   }
 
   private static FieldType resolveType(List<Declared> declarations) {
@@ -74,7 +81,10 @@ public final class MappingMerger {
       boolean unknownMismatch =
           (field.type() == FieldType.UNKNOWN || first.type() == FieldType.UNKNOWN)
               && !field.esType().equals(first.esType());
-      type = unknownMismatch ? Optional.empty() : type.flatMap(t -> TypeWidening.widen(t, field.type()));
+      type =
+          unknownMismatch
+              ? Optional.empty()
+              : type.flatMap(t -> TypeWidening.widen(t, field.type()));
       if (type.isEmpty()) {
         Map<String, String> typeByIndex = new LinkedHashMap<>();
         declarations.forEach(d -> typeByIndex.put(d.index(), d.field().esType()));
@@ -84,7 +94,8 @@ public final class MappingMerger {
     return type.get();
   }
 
-  private static List<Declared> flatten(List<Declared> declarations, Function<Field, List<Field>> level) {
+  private static List<Declared> flatten(
+      List<Declared> declarations, Function<Field, List<Field>> level) {
     List<Declared> flat = new ArrayList<>();
     for (Declared declared : declarations) {
       level.apply(declared.field()).forEach(f -> flat.add(new Declared(declared.index(), f)));

@@ -45,7 +45,10 @@ public final class MappingParser {
   public static IndexMapping parse(String index, JsonNode mappings) {
     if (!mappings.isObject()) {
       throw new SearchbridgeException(
-          "Index [" + index + "]: \"mappings\" is not a JSON object but a " + mappings.getNodeType());
+          "Index ["
+              + index
+              + "]: \"mappings\" is not a JSON object but a "
+              + mappings.getNodeType());
     }
     // Only properties and runtime describe fields; _meta, _source, _routing, dynamic_templates
     // and the like describe the index and are not needed to read or write documents.

@@ -19,24 +19,27 @@ final class PropertyTree {
   private PropertyTree() {}
 
   static ObjectNode build(String index, JsonNode mappings) {
-    ObjectNode root =
-        normalize(index, "", mappings.path("properties"), expandsDots(mappings));
-    for (Iterator<Map.Entry<String, JsonNode>> it = mappings.path("runtime").fields(); it.hasNext(); ) {
+    ObjectNode root = normalize(index, "", mappings.path("properties"), expandsDots(mappings));
+    for (Iterator<Map.Entry<String, JsonNode>> it = mappings.path("runtime").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      ObjectNode definition = FieldReader.requireObject(index, entry.getKey(), entry.getValue()).deepCopy();
+      ObjectNode definition =
+          FieldReader.requireObject(index, entry.getKey(), entry.getValue()).deepCopy();
       definition.put(Field.PARAM_RUNTIME, true);
       insertRuntime(root, entry.getKey(), definition);
     }
     return root;
   }
 
-  private static ObjectNode normalize(String index, String parentPath, JsonNode properties, boolean expandDots) {
+  private static ObjectNode normalize(
+      String index, String parentPath, JsonNode properties, boolean expandDots) {
     ObjectNode level = JsonNodeFactory.instance.objectNode();
     for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String name = entry.getKey();
       ObjectNode definition =
-          FieldReader.requireObject(index, FieldReader.join(parentPath, name), entry.getValue()).deepCopy();
+          FieldReader.requireObject(index, FieldReader.join(parentPath, name), entry.getValue())
+              .deepCopy();
       int dot = name.indexOf('.');
       if (expandDots && dot > 0 && dot < name.length() - 1) {
         ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
@@ -51,14 +54,19 @@ final class PropertyTree {
       ObjectNode definition = (ObjectNode) entry.getValue();
       if (isContainer(definition) && definition.has("properties")) {
         String path = FieldReader.join(parentPath, entry.getKey());
-        definition.set("properties", normalize(index, path, definition.get("properties"), expandsDots(definition)));
+        definition.set(
+            "properties",
+            normalize(index, path, definition.get("properties"), expandsDots(definition)));
       }
     }
     return level;
   }
 
-  /** Merges one definition into a level, the way Elasticsearch merges dotted and object notation. */
-  private static void merge(String index, String parentPath, ObjectNode level, String name, ObjectNode definition) {
+  /**
+   * Merges one definition into a level, the way Elasticsearch merges dotted and object notation.
+   */
+  private static void merge(
+      String index, String parentPath, ObjectNode level, String name, ObjectNode definition) {
     JsonNode existing = level.get(name);
     if (existing == null) {
       level.set(name, definition);
@@ -66,11 +74,15 @@ final class PropertyTree {
     }
     String path = FieldReader.join(parentPath, name);
     boolean typesDiffer =
-        existing.has("type") && definition.has("type") && !existing.get("type").equals(definition.get("type"));
+        existing.has("type")
+            && definition.has("type")
+            && !existing.get("type").equals(definition.get("type"));
     if (!isContainer(existing) || !isContainer(definition) || typesDiffer) {
       throw new SearchbridgeException(
-          "Index [" + index + "]: field [" + path + "] is mapped twice (as " + typeOf(existing)
-              + " and as " + typeOf(definition) + "); dotted and object notation must agree");
+          String.format(
+              "Index [%s]: field [%s] is mapped twice (as %s and as %s); dotted and object"
+                  + " notation must agree",
+              index, path, typeOf(existing), typeOf(definition)));
     }
     ObjectNode target = (ObjectNode) existing;
     for (Iterator<Map.Entry<String, JsonNode>> it = definition.fields(); it.hasNext(); ) {
@@ -80,10 +92,16 @@ final class PropertyTree {
       }
     }
     ObjectNode targetProperties = propertiesOf(target);
-    for (Iterator<Map.Entry<String, JsonNode>> it = definition.path("properties").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = definition.path("properties").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      merge(index, path, targetProperties, entry.getKey(),
-          FieldReader.requireObject(index, FieldReader.join(path, entry.getKey()), entry.getValue()));
+      merge(
+          index,
+          path,
+          targetProperties,
+          entry.getKey(),
+          FieldReader.requireObject(
+              index, FieldReader.join(path, entry.getKey()), entry.getValue()));
     }
   }
 
@@ -108,7 +126,9 @@ final class PropertyTree {
 
   private static ObjectNode propertiesOf(ObjectNode definition) {
     JsonNode properties = definition.get("properties");
-    return properties instanceof ObjectNode objectNode ? objectNode : definition.putObject("properties");
+    return properties instanceof ObjectNode objectNode
+        ? objectNode
+        : definition.putObject("properties");
   }
 
   private static boolean expandsDots(JsonNode objectDefinition) {

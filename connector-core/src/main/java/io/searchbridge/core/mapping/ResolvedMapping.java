@@ -23,8 +23,8 @@ public record ResolvedMapping(List<String> indexes, List<Field> fields) {
 
   /**
    * Value-carrying fields, depth first. Objects with children are replaced by their children;
-   * nested fields stay whole because their values are arrays of documents. Objects without
-   * children (enabled: false, or no properties yet) are leaves: their _source value is opaque JSON.
+   * nested fields stay whole because their values are arrays of documents. Objects without children
+   * (enabled: false, or no properties yet) are leaves: their _source value is opaque JSON.
    */
   public List<Field> leaves() {
     List<Field> leaves = new ArrayList<>();

@@ -1,6 +1,20 @@
 package io.searchbridge.core.mapping;
 
-import static io.searchbridge.core.mapping.FieldType.*;
+import static io.searchbridge.core.mapping.FieldType.BYTE;
+import static io.searchbridge.core.mapping.FieldType.CONSTANT_KEYWORD;
+import static io.searchbridge.core.mapping.FieldType.DATE;
+import static io.searchbridge.core.mapping.FieldType.DATE_NANOS;
+import static io.searchbridge.core.mapping.FieldType.DOUBLE;
+import static io.searchbridge.core.mapping.FieldType.FLOAT;
+import static io.searchbridge.core.mapping.FieldType.HALF_FLOAT;
+import static io.searchbridge.core.mapping.FieldType.INTEGER;
+import static io.searchbridge.core.mapping.FieldType.KEYWORD;
+import static io.searchbridge.core.mapping.FieldType.LONG;
+import static io.searchbridge.core.mapping.FieldType.MATCH_ONLY_TEXT;
+import static io.searchbridge.core.mapping.FieldType.SCALED_FLOAT;
+import static io.searchbridge.core.mapping.FieldType.SHORT;
+import static io.searchbridge.core.mapping.FieldType.TEXT;
+import static io.searchbridge.core.mapping.FieldType.WILDCARD;
 
 import java.util.List;
 import java.util.Optional;

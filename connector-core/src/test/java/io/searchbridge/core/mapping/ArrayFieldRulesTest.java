@@ -25,7 +25,8 @@ class ArrayFieldRulesTest {
 
   @Test
   void depthSuffixDeclaresArraysOfArrays() {
-    ArrayFieldRules rules = ArrayFieldRules.of(List.of("matrix:2", "cube:3", " spaced : 2 "), List.of());
+    ArrayFieldRules rules =
+        ArrayFieldRules.of(List.of("matrix:2", "cube:3", " spaced : 2 "), List.of());
 
     assertThat(rules.arrayDepth("matrix")).isEqualTo(2);
     assertThat(rules.arrayDepth("cube")).isEqualTo(3);
@@ -73,14 +74,21 @@ class ArrayFieldRulesTest {
 
   @Test
   void applyMarksFieldsAtEveryLevelButNotMultiFields() {
-    ResolvedMapping mapping = MappingMerger.merge(List.of(properties("i", """
-        {
-          "tags": {"type": "keyword", "fields": {"tags": {"type": "keyword"}}},
-          "user": {"properties": {"roles": {"type": "keyword"}, "name": {"type": "text"}}},
-          "points": {"type": "nested", "properties": {"xy": {"type": "double"}}}
-        }
-        """)));
-    ArrayFieldRules rules = ArrayFieldRules.of(List.of("tags*", "user.roles", "points", "points.xy:2"), List.of());
+    ResolvedMapping mapping =
+        MappingMerger.merge(
+            List.of(
+                properties(
+                    "i",
+                    """
+                    {
+                      "tags": {"type": "keyword", "fields": {"tags": {"type": "keyword"}}},
+                      "user": {"properties": {"roles": {"type": "keyword"},
+                      "name": {"type": "text"}}},
+                      "points": {"type": "nested", "properties": {"xy": {"type": "double"}}}
+                    }
+                    """)));
+    ArrayFieldRules rules =
+        ArrayFieldRules.of(List.of("tags*", "user.roles", "points", "points.xy:2"), List.of());
 
     ResolvedMapping marked = rules.apply(mapping);
 
@@ -93,23 +101,27 @@ class ArrayFieldRulesTest {
     assertThat(marked.find("user.roles").orElseThrow().array()).isTrue();
     assertThat(marked.find("user.name").orElseThrow().array()).isFalse();
     assertThat(marked.find("points").orElseThrow().array()).isTrue();
-    assertThat(marked.find("points.xy").orElseThrow().params()).containsEntry(Field.PARAM_ARRAY_DEPTH, 2);
+    assertThat(marked.find("points.xy").orElseThrow().params())
+        .containsEntry(Field.PARAM_ARRAY_DEPTH, 2);
     assertThat(mapping.find("tags").orElseThrow().array()).as("input left untouched").isFalse();
   }
 
   @Test
   void noIncludesLeavesTheMappingUnchanged() {
-    ResolvedMapping mapping = MappingMerger.merge(List.of(properties("i", "{\"a\": {\"type\": \"long\"}}")));
+    ResolvedMapping mapping =
+        MappingMerger.merge(List.of(properties("i", "{\"a\": {\"type\": \"long\"}}")));
 
     assertThat(ArrayFieldRules.of(List.of(), List.of("a")).apply(mapping)).isSameAs(mapping);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "  ", "a..b", ".a", "a.", "a:", "a:0", "a:-1", "a:x", "a:b:2", "a b", ":2"})
+  @ValueSource(
+      strings = {"", "  ", "a..b", ".a", "a.", "a:", "a:0", "a:-1", "a:x", "a:b:2", "a b", ":2"})
   void invalidIncludeEntryFailsNamingTheEntryAndTheSetting(String entry) {
     assertThatThrownBy(() -> ArrayFieldRules.of(List.of("ok", entry), List.of()))
         .isInstanceOf(SearchbridgeException.class)
-        .hasMessageStartingWith("Invalid entry [" + entry + "] in es.read.field.as.array.include: ");
+        .hasMessageStartingWith(
+            "Invalid entry [" + entry + "] in es.read.field.as.array.include: ");
   }
 
   @Test

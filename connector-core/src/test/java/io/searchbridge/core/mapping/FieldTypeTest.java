@@ -25,16 +25,32 @@ class FieldTypeTest {
 
   @Test
   void categories() {
-    assertThat(EnumSet.allOf(FieldType.class)).filteredOn(FieldType::isNumeric)
-        .containsExactlyInAnyOrder(FieldType.LONG, FieldType.INTEGER, FieldType.SHORT, FieldType.BYTE,
-            FieldType.DOUBLE, FieldType.FLOAT, FieldType.HALF_FLOAT, FieldType.SCALED_FLOAT,
+    assertThat(EnumSet.allOf(FieldType.class))
+        .filteredOn(FieldType::isNumeric)
+        .containsExactlyInAnyOrder(
+            FieldType.LONG,
+            FieldType.INTEGER,
+            FieldType.SHORT,
+            FieldType.BYTE,
+            FieldType.DOUBLE,
+            FieldType.FLOAT,
+            FieldType.HALF_FLOAT,
+            FieldType.SCALED_FLOAT,
             FieldType.UNSIGNED_LONG);
-    assertThat(EnumSet.allOf(FieldType.class)).filteredOn(FieldType::isRange)
-        .containsExactlyInAnyOrder(FieldType.INTEGER_RANGE, FieldType.LONG_RANGE, FieldType.FLOAT_RANGE,
-            FieldType.DOUBLE_RANGE, FieldType.DATE_RANGE, FieldType.IP_RANGE);
-    assertThat(EnumSet.allOf(FieldType.class)).filteredOn(FieldType::hasChildren)
+    assertThat(EnumSet.allOf(FieldType.class))
+        .filteredOn(FieldType::isRange)
+        .containsExactlyInAnyOrder(
+            FieldType.INTEGER_RANGE,
+            FieldType.LONG_RANGE,
+            FieldType.FLOAT_RANGE,
+            FieldType.DOUBLE_RANGE,
+            FieldType.DATE_RANGE,
+            FieldType.IP_RANGE);
+    assertThat(EnumSet.allOf(FieldType.class))
+        .filteredOn(FieldType::hasChildren)
         .containsExactlyInAnyOrder(FieldType.OBJECT, FieldType.NESTED, FieldType.PASSTHROUGH);
-    assertThat(EnumSet.allOf(FieldType.class)).filteredOn(FieldType::isDate)
+    assertThat(EnumSet.allOf(FieldType.class))
+        .filteredOn(FieldType::isDate)
         .containsExactlyInAnyOrder(FieldType.DATE, FieldType.DATE_NANOS);
     assertThat(FieldType.KEYWORD.isStringLike()).isTrue();
     assertThat(FieldType.MATCH_ONLY_TEXT.isStringLike()).isTrue();

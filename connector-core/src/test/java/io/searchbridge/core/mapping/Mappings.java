@@ -11,7 +11,8 @@ final class Mappings {
   private Mappings() {}
 
   static List<IndexMapping> parse(String getMappingResponse) {
-    return MappingParser.parseGetMappingResponse(getMappingResponse.getBytes(StandardCharsets.UTF_8));
+    return MappingParser.parseGetMappingResponse(
+        getMappingResponse.getBytes(StandardCharsets.UTF_8));
   }
 
   static IndexMapping parseOne(String getMappingResponse) {
@@ -22,7 +23,8 @@ final class Mappings {
 
   /** A one-index response whose mappings hold the given properties. */
   static IndexMapping properties(String index, String propertiesJson) {
-    return parseOne("{\"" + index + "\": {\"mappings\": {\"properties\": " + propertiesJson + "}}}");
+    return parseOne(
+        "{\"" + index + "\": {\"mappings\": {\"properties\": " + propertiesJson + "}}}");
   }
 
   static Field field(IndexMapping mapping, String path) {

@@ -8,25 +8,41 @@ import org.junit.jupiter.api.Test;
 
 class ResolvedMappingTest {
 
-  private final ResolvedMapping mapping = MappingMerger.merge(List.of(properties("shop", """
-      {
-        "id": {"type": "keyword"},
-        "customer": {"properties": {
-          "name": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
-          "address": {"properties": {"city": {"type": "keyword"}, "geo": {"type": "geo_point"}}}
-        }},
-        "lines": {"type": "nested", "properties": {"sku": {"type": "keyword"}}},
-        "payload": {"type": "object", "enabled": false},
-        "labels": {"type": "flattened"},
-        "metrics": {"type": "object", "subobjects": false, "properties": {"cpu.pct": {"type": "float"}}}
-      }
-      """)));
+  private final ResolvedMapping mapping =
+      MappingMerger.merge(
+          List.of(
+              properties(
+                  "shop",
+                  """
+                  {
+                    "id": {"type": "keyword"},
+                    "customer": {"properties": {
+                      "name": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+                      "address": {"properties": {"city": {"type": "keyword"},
+                      "geo": {"type": "geo_point"}}}
+                    }},
+                    "lines": {"type": "nested",
+                    "properties": {"sku": {"type": "keyword"}}},
+                    "payload": {"type": "object", "enabled": false},
+                    "labels": {"type": "flattened"},
+                    "metrics": {"type": "object", "subobjects": false,
+                    "properties": {"cpu.pct": {"type": "float"}}}
+                  }
+                  """)));
 
   @Test
   void leavesExpandObjectsDepthFirstAndKeepNestedWhole() {
-    assertThat(mapping.leaves()).extracting(Field::path).containsExactly(
-        "id", "customer.name", "customer.address.city", "customer.address.geo", "lines", "payload",
-        "labels", "metrics.cpu.pct");
+    assertThat(mapping.leaves())
+        .extracting(Field::path)
+        .containsExactly(
+            "id",
+            "customer.name",
+            "customer.address.city",
+            "customer.address.geo",
+            "lines",
+            "payload",
+            "labels",
+            "metrics.cpu.pct");
   }
 
   @Test
