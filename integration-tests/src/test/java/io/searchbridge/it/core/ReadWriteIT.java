@@ -156,9 +156,8 @@ class ReadWriteIT {
     Settings strict = settings(server);
     try (EsClient client = client(strict)) {
       assertThatThrownBy(() -> new PartitionPlanner(client, strict).plan(missing, QuerySpec.matchAll()))
-          .isInstanceOf(EsRequestException.class)
-          .hasMessageContaining("index_not_found_exception")
-          .hasMessageContaining(missing)
+          .isInstanceOfSatisfying(EsRequestException.class, e -> assertThat(e.status()).isEqualTo(404))
+          .hasMessageContaining("index [" + missing + "] does not exist")
           .hasMessageContaining("es.index.read.missing.as.empty");
     }
     Settings lenient = settings(server, "es.index.read.missing.as.empty", "true");
