@@ -8,9 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,29 +33,6 @@ class ElasticsearchExtensionIT {
     String second = es.uniqueIndex("Docs");
 
     assertThat(first).startsWith("docs-").isLowerCase().isNotEqualTo(second);
-  }
-
-  @Test
-  void secureInstanceNeedsCredentialsAndTrustsGeneratedCa() throws Exception {
-    ElasticsearchServer secure = ElasticsearchServer.start("it-secure", "--secure", "--heap", "512m");
-    try {
-      assertThat(secure.url()).startsWith("https://127.0.0.1:");
-      HttpClient client = HttpClient.newBuilder().sslContext(secure.sslContext()).build();
-      String basic = Base64.getEncoder()
-          .encodeToString((secure.user() + ":" + secure.password()).getBytes(StandardCharsets.UTF_8));
-
-      HttpResponse<String> authorized = client.send(
-          get(secure.url() + "/_cluster/health").header("Authorization", "Basic " + basic).build(),
-          HttpResponse.BodyHandlers.ofString());
-      HttpResponse<String> anonymous = client.send(
-          get(secure.url() + "/_cluster/health").build(), HttpResponse.BodyHandlers.ofString());
-
-      assertThat(authorized.statusCode()).isEqualTo(200);
-      assertThat(authorized.body()).containsPattern(HEALTHY);
-      assertThat(anonymous.statusCode()).isEqualTo(401);
-    } finally {
-      secure.stop();
-    }
   }
 
   private static HttpRequest.Builder get(String url) {

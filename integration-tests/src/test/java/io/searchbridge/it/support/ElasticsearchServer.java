@@ -133,12 +133,26 @@ public final class ElasticsearchServer {
     return readState("password");
   }
 
+  /** The PEM file of the CA that {@code es.sh --secure} generated for this instance. */
+  public Path caCertificate() {
+    return requireStateDir().resolve("ca.pem");
+  }
+
+  /** A PKCS12 truststore holding that CA; its password is {@link #truststorePassword()}. */
+  public Path truststore() {
+    return requireStateDir().resolve("truststore.p12");
+  }
+
+  public String truststorePassword() {
+    return readState("truststore.password");
+  }
+
   /** Trusts exactly the CA that {@code es.sh --secure} generated for this instance. */
   public SSLContext sslContext() {
-    Path truststore = requireStateDir().resolve("truststore.p12");
+    Path truststore = truststore();
     try (InputStream in = Files.newInputStream(truststore)) {
       KeyStore keyStore = KeyStore.getInstance("PKCS12");
-      keyStore.load(in, readState("truststore.password").toCharArray());
+      keyStore.load(in, truststorePassword().toCharArray());
       TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(keyStore);
       SSLContext context = SSLContext.getInstance("TLS");
