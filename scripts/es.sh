@@ -65,7 +65,8 @@ ensure_dist() {
     local tmp="$DIST_PARENT.tmp.$$"
     rm -rf "$tmp"
     echo "es.sh: unpacking $ES_ARTIFACT into $DIST_PARENT" >&2
-    # -N: once for the parent, not per module. overWriteReleases: a marker left in target/ by an earlier unpack would otherwise make this a no-op.
+    # -N: run once for the parent, not once per module. overWriteReleases: otherwise a marker left in
+    # target/ by an earlier unpack silently turns this into a no-op.
     (cd "$REPO" && mvn -B -q -N org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
       -Dartifact="$ES_ARTIFACT" -DoutputDirectory="$tmp" -Dmdep.overWriteReleases=true -Dstyle.color=never >&2) ||
       die "mvn could not fetch/unpack $ES_ARTIFACT"
@@ -117,10 +118,20 @@ find_free_http_port() {
   die "no free HTTP port in $HTTP_PORT_MIN-$HTTP_PORT_MAX"
 }
 
-# Alive and really an Elasticsearch JVM: guards against a recycled PID after a crash or reboot.
+# True while any thread of the process runs: the JVM's main thread exits (and its cmdline empties) before
+# shutdown finishes, and a reaped-late zombie must count as gone.
+process_running() {
+  local stat
+  for stat in /proc/"$1"/task/*/stat; do
+    [[ -r $stat && $(sed 's/.*) //' "$stat" 2>/dev/null | cut -c1) != Z ]] && return 0
+  done
+  return 1
+}
+
+# Running and really an Elasticsearch JVM: guards against a recycled PID after a crash or reboot.
 pid_alive() {
   local pid=$1
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && grep -qa org.elasticsearch "/proc/$pid/cmdline" 2>/dev/null
+  [[ $pid =~ ^[0-9]+$ ]] && process_running "$pid" && grep -qa org.elasticsearch "/proc/$pid/cmdline" 2>/dev/null
 }
 
 recorded_pid() { [[ -f $STATE/pid ]] && cat "$STATE/pid" || true; }
@@ -194,17 +205,18 @@ kill_pid() {
   local pid=$1 waited=0
   pid_alive "$pid" || return 0
   kill -TERM "$pid" 2>/dev/null || true
-  while pid_alive "$pid" && ((waited < STOP_TIMEOUT_S * 10)); do sleep 0.1; waited=$((waited + 1)); done
-  if pid_alive "$pid"; then
+  # Waits for the whole process, not just until "closed" is logged, so ports and data dir are free after.
+  while process_running "$pid" && ((waited < STOP_TIMEOUT_S * 10)); do sleep 0.1; waited=$((waited + 1)); done
+  if process_running "$pid"; then
     echo "es.sh: '$NAME' (pid $pid) ignored TERM for ${STOP_TIMEOUT_S}s, sending KILL" >&2
     kill -KILL "$pid" 2>/dev/null || true
-    sleep 0.5
+    while process_running "$pid" && ((waited < (STOP_TIMEOUT_S + 5) * 10)); do sleep 0.1; waited=$((waited + 1)); done
   fi
 }
 
 cmd_start() {
   if pid_alive "$(recorded_pid)"; then
-    if healthy; then cat "$STATE/url"; echo; return 0; fi
+    if healthy; then cat "$STATE/url"; return 0; fi
     echo "es.sh: '$NAME' is running but not healthy; restarting it" >&2
     cmd_stop >/dev/null
   fi
@@ -280,7 +292,7 @@ EOF
   for e in "${EXTRA[@]}"; do es+=(-E "$e"); done
   # -d returns once the node has started (or failed); timeout guards against a node that hangs before that.
   # Its console output (the whole startup log) goes to a file, shown only on failure (-q is refused with -d).
-  if ! (cd "$home" && timeout "$START_TIMEOUT_S" "${as_es_prefix[@]}" "${es[@]}" </dev/null >"$home/logs/console.out" 2>&1); then
+  if ! (cd "$home" && timeout "$START_TIMEOUT_S" "${as_es_prefix[@]}" "${es[@]}" </dev/null >"$home/logs/console.out" 2>&1 9>&-); then
     echo "es.sh: elasticsearch '$NAME' failed to start on port $port" >&2
     [[ -f $home/es.pid ]] && kill_pid "$(cat "$home/es.pid")"
     # Errors raised before logging is set up (bad settings, keystore) only reach the console.
@@ -308,7 +320,7 @@ cmd_stop() {
   pid=$(recorded_pid)
   if [[ -z $pid ]]; then echo "es.sh: '$NAME' is not running"; return 0; fi
   kill_pid "$pid"
-  pid_alive "$pid" && die "could not stop '$NAME' (pid $pid)"
+  process_running "$pid" && die "could not stop '$NAME' (pid $pid)"
   rm -f "$STATE/pid"
   echo "es.sh: '$NAME' stopped"
 }
@@ -356,9 +368,17 @@ STATE="$REPO/target/es/$NAME"
 as_es_prefix=()
 is_root && as_es_prefix=(runuser -u "$ES_USER" --)
 
+# Serialises start/stop of one NAME (e.g. two test JVMs, or a test run and a developer), which would
+# otherwise wipe each other's instance dir. Released on exit; the node itself never holds fd 9.
+lock() {
+  mkdir -p "$STATE"
+  exec 9>"$STATE/.lock"
+  flock -w $((START_TIMEOUT_S * 3)) 9 || die "timed out waiting for another es.sh on '$NAME' ($STATE/.lock)"
+}
+
 case $COMMAND in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
+  start) lock; cmd_start ;;
+  stop) lock; cmd_stop ;;
   status) cmd_status ;;
   url) cmd_url ;;
   *) echo "es.sh: unknown command '$COMMAND'" >&2; usage ;;
