@@ -10,6 +10,9 @@ import io.searchbridge.core.SearchbridgeException;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
+import io.searchbridge.core.plan.PartitionPlanner;
+import io.searchbridge.core.plan.ReadPlan;
+import io.searchbridge.core.query.QuerySpec;
 import io.searchbridge.core.write.BulkWriteException;
 import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.core.write.DocumentMetadata;
@@ -91,6 +94,23 @@ class BulkWriterIT {
     }
     // the valid documents of the batch were written; only the bad one is reported
     assertThat(rest.count(index)).isEqualTo(2);
+  }
+
+  @Test
+  void gzipCompressedRequestsWriteAndRead(ElasticsearchServer server) {
+    Settings settings = settings(server, "es.http.compression", "true");
+    String index = server.uniqueIndex("gzip");
+    try (EsClient client = client(settings)) {
+      CoreFixtures.writeNumbered(client, settings, index, 3000);
+      PartitionPlanner planner = new PartitionPlanner(client, settings);
+      ReadPlan plan = planner.plan(index, QuerySpec.matchAll());
+      try {
+        assertThat(CoreFixtures.readAll(client, settings, plan)).hasSize(3000);
+      } finally {
+        planner.release(plan);
+      }
+    }
+    assertThat(new RestCalls(server).count(index)).isEqualTo(3000);
   }
 
   @Test
