@@ -1,31 +1,22 @@
 package io.searchbridge.demo;
 
-import io.searchbridge.core.client.ElasticsearchJavaClient;
-import io.searchbridge.core.client.EsClient;
-import io.searchbridge.core.config.Settings;
-import io.searchbridge.core.metrics.ConnectorMetrics;
-import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
-import io.searchbridge.core.plan.PartitionPlanner;
-import io.searchbridge.core.plan.PartitionSpec;
-import io.searchbridge.core.plan.ReadPlan;
-import io.searchbridge.core.query.QuerySpec;
-import io.searchbridge.core.read.RawHit;
-import io.searchbridge.core.read.SearchCursor;
-import io.searchbridge.core.write.BulkWriter;
-import io.searchbridge.core.write.DocumentMetadata;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * The README's main job: writes a sample data set with the bulk writer, reads it back through the
- * partition planner and cursors in parallel, and prints what happened. Usage: {@code DemoJob
- * <elasticsearch-url> [documents]}.
+ * The README's main job: a local Spark job that writes a sample data set to Elasticsearch through
+ * the {@code searchbridge} DataSource, reads it back, filters and groups it, and prints what
+ * happened. Usage: {@code DemoJob <elasticsearch-url> [documents]}.
  */
 public final class DemoJob {
 
@@ -34,113 +25,87 @@ public final class DemoJob {
 
   private DemoJob() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     if (args.length < 1) {
       System.err.println("usage: DemoJob <elasticsearch-url> [documents]");
       System.exit(2);
     }
-    int documents = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
-    Settings settings = Settings.of(Map.of("es.nodes", args[0]));
+    String url = args[0];
+    long documents = args.length > 1 ? Long.parseLong(args[1]) : 200_000;
     PrintStream out = System.out;
-    ConnectorMetrics metrics = new ConnectorMetrics();
-    try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge-demo", metrics)) {
-      out.printf("Searchbridge demo against Elasticsearch %s at %s%n%n", client.serverVersion(), client.nodes());
-      if (client.indexExists(INDEX)) {
-        client.deleteIndex(INDEX);
-      }
-      client.createIndex(INDEX, "{\"settings\":{\"number_of_shards\":3,\"number_of_replicas\":0},"
-          + "\"mappings\":{\"properties\":{\"city\":{\"type\":\"keyword\"},\"amount\":{\"type\":\"double\"},"
-          + "\"seq\":{\"type\":\"long\"},\"note\":{\"type\":\"text\"}}}}");
+    SparkSession spark = SparkSession.builder().appName("searchbridge-demo").master("local[2]")
+        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
+        .config("spark.es.nodes", url)
+        .getOrCreate();
+    try {
+      out.printf("Searchbridge demo: Spark %s (local[2]) and Elasticsearch at %s%n%n", spark.version(), url);
+      Dataset<Row> sample = spark.range(documents).select(
+          col("id").cast("string").as("id"),
+          col("id").as("seq"),
+          lit(CITIES).getItem(col("id").mod(CITIES.length).cast("int")).as("city"),
+          col("id").mod(1000).divide(10.0).as("amount"),
+          col("id").mod(3).equalTo(0).as("priority"));
 
-      long writeStart = System.nanoTime();
-      try (BulkWriter writer = new BulkWriter(client, settings, "demo writer")) {
-        for (int i = 0; i < documents; i++) {
-          String doc = "{\"seq\":" + i + ",\"city\":\"" + CITIES[i % CITIES.length] + "\",\"amount\":" + (i % 1000) / 10.0
-              + ",\"note\":\"sample document number " + i + "\"}";
-          writer.add(INDEX, DocumentMetadata.withId("doc-" + i), doc.getBytes(StandardCharsets.UTF_8));
-        }
-      }
-      client.refresh(INDEX);
-      double writeSeconds = seconds(writeStart);
+      Timed<Long> write = time(() -> {
+        sample.write().format("searchbridge").option("es.mapping.id", "id").mode("overwrite").save(INDEX);
+        return documents;
+      });
+      Dataset<Row> orders = spark.read().format("searchbridge").load(INDEX);
+      Timed<Long> counted = time(orders::count);
+      Timed<Long> fullRead = time(() -> (long) orders.select("seq", "city", "amount").javaRDD().count());
+      Timed<Long> filtered = time(() -> orders.filter(col("priority").and(col("amount").gt(90))).count());
+      Timed<List<Row>> grouped = time(() -> orders.groupBy("city")
+          .agg(count(lit(1)).as("orders"), round(avg("amount"), 2).as("avg_amount")).orderBy("city").collectAsList());
 
-      PartitionPlanner planner = new PartitionPlanner(client, settings);
-      long countStart = System.nanoTime();
-      long counted = planner.count(INDEX, QuerySpec.matchAll());
-      double countSeconds = seconds(countStart);
-
-      // The first read of a fresh index pays for JIT and cold caches; keep it out of the comparison.
-      read(settings, planner, new ConnectorMetrics());
-      Timed pit = read(settings, planner, metrics);
-      Settings shardSettings = settings.with("es.read.partition.strategy", "shard");
-      Timed shard = read(shardSettings, new PartitionPlanner(client, shardSettings), metrics);
-
-      out.println("| phase | documents | partitions | seconds | docs/s |");
-      out.println("|---|---:|---:|---:|---:|");
-      row(out, "bulk write (BulkWriter)", documents, 1, writeSeconds);
-      row(out, "count (_count)", counted, 0, countSeconds);
-      row(out, "read, point-in-time slices (default)", pit.documents(), pit.partitions(), pit.seconds());
-      row(out, "read, one scroll per shard", shard.documents(), shard.partitions(), shard.seconds());
+      out.println("| step | rows | seconds | rows/s |");
+      out.println("|---|---:|---:|---:|");
+      row(out, "write DataFrame (format searchbridge, mode overwrite)", write.value(), write.seconds());
+      row(out, "count() (pushed down to _count)", counted.value(), counted.seconds());
+      row(out, "read 3 columns of every document", fullRead.value(), fullRead.seconds());
+      row(out, "filter priority AND amount > 90, count", filtered.value(), filtered.seconds());
+      row(out, "group by city: count, avg(amount)", grouped.value().size(), grouped.seconds());
       out.println();
-      out.println("connector metrics (write and both reads): " + metrics.snapshot());
-      boolean ok = pit.documents() == documents && shard.documents() == documents && counted == documents
-          && metrics.get(Counter.DOCS_WRITTEN) == documents;
-      out.println(ok ? "OK: every document written was counted, and read back once by each strategy."
-          : "MISMATCH: wrote " + documents + ", counted " + counted + ", read " + pit.documents() + " and "
-              + shard.documents());
+      out.println("orders by city:");
+      out.println("| city | orders | avg_amount |");
+      out.println("|---|---:|---:|");
+      for (Row city : grouped.value()) {
+        out.printf("| %s | %,d | %.2f |%n", city.getString(0), city.getLong(1), city.getDouble(2));
+      }
+      long expectedFiltered = expectedPriorityOver90(documents);
+      boolean ok = counted.value() == documents && fullRead.value() == documents && filtered.value() == expectedFiltered;
+      out.println();
+      out.println(ok ? "OK: every document written was counted and read back, and the filter matched the expected "
+          + expectedFiltered + "." : "MISMATCH: wrote " + documents + ", counted " + counted.value() + ", read "
+          + fullRead.value() + ", filtered " + filtered.value() + " (expected " + expectedFiltered + ")");
       if (!ok) {
         System.exit(1);
       }
+    } finally {
+      spark.stop();
     }
   }
 
-  private record Timed(long documents, int partitions, double seconds) {}
+  /** The rows with {@code seq % 3 == 0} and {@code (seq % 1000) / 10 > 90}, counted without Elasticsearch. */
+  private static long expectedPriorityOver90(long documents) {
+    long n = 0;
+    for (long seq = 0; seq < documents; seq++) {
+      if (seq % 3 == 0 && (seq % 1000) / 10.0 > 90) {
+        n++;
+      }
+    }
+    return n;
+  }
 
-  private static Timed read(Settings settings, PartitionPlanner planner, ConnectorMetrics metrics) throws Exception {
+  private record Timed<T>(T value, double seconds) {}
+
+  private static <T> Timed<T> time(Supplier<T> step) {
     long start = System.nanoTime();
-    ReadPlan plan = planner.plan(INDEX, QuerySpec.matchAll());
-    try {
-      long documents = readAll(settings, plan, metrics);
-      return new Timed(documents, plan.partitions().size(), seconds(start));
-    } finally {
-      planner.release(plan);
-    }
+    T value = step.get();
+    return new Timed<>(value, (System.nanoTime() - start) / 1e9);
   }
 
-  /** Reads every partition on its own thread and client, as engine tasks do. */
-  private static long readAll(Settings settings, ReadPlan plan, ConnectorMetrics metrics) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      List<Future<Long>> results = new ArrayList<>();
-      for (PartitionSpec partition : plan.partitions()) {
-        results.add(pool.submit(() -> {
-          long n = 0;
-          try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge-demo/p" + partition.id(), metrics);
-              SearchCursor<RawHit> cursor = SearchCursor.open(client, settings, plan.resource(), plan.query(), partition,
-                  RawHit.DECODER)) {
-            while (cursor.hasNext()) {
-              cursor.next();
-              n++;
-            }
-          }
-          return n;
-        }));
-      }
-      long total = 0;
-      for (Future<Long> result : results) {
-        total += result.get();
-      }
-      return total;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static void row(PrintStream out, String phase, long docs, int partitions, double seconds) {
-    out.printf("| %s | %,d | %s | %.2f | %s |%n", phase, docs, partitions == 0 ? "-" : Integer.toString(partitions),
-        seconds, seconds > 0 && docs > 0 ? String.format("%,.0f", docs / seconds) : "-");
-  }
-
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
+  private static void row(PrintStream out, String step, long rows, double seconds) {
+    out.printf("| %s | %,d | %.2f | %,.0f |%n", step, rows, seconds, rows / Math.max(seconds, 1e-9));
   }
 }

@@ -142,11 +142,20 @@ public final class ElasticsearchJavaClient implements EsClient {
   }
 
   @Override
+  public byte[] indexDefinition(String index) {
+    return getBytes("reading the definition of index [" + index + "]", "/" + encode(index));
+  }
+
+  @Override
   public byte[] mappings(String resource) {
     // Raw on purpose: the typed mapping model cannot carry field types it does not know, and the
     // connector must read every mapping a cluster can hold (unknown types fall back to strings).
-    return retrier.call("reading the mapping of [" + resource + "]", () -> {
-      Response response = rest.performRequest(new Request("GET", "/" + encode(resource) + "/_mapping"));
+    return getBytes("reading the mapping of [" + resource + "]", "/" + encode(resource) + "/_mapping");
+  }
+
+  private byte[] getBytes(String operation, String path) {
+    return retrier.call(operation, () -> {
+      Response response = rest.performRequest(new Request("GET", path));
       try (InputStream in = response.getEntity().getContent()) {
         return in.readAllBytes();
       }

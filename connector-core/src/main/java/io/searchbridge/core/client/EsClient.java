@@ -30,6 +30,9 @@ public interface EsClient extends AutoCloseable {
 
   void refresh(String resource);
 
+  /** The raw {@code GET {index}} body: settings, mappings and aliases of each index. */
+  byte[] indexDefinition(String index);
+
   /** The raw {@code GET {resource}/_mapping} body, parsed by the mapping package. */
   byte[] mappings(String resource);
 

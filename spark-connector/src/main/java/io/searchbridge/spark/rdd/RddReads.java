@@ -1,0 +1,98 @@
+package io.searchbridge.spark.rdd;
+
+import io.searchbridge.core.client.ElasticsearchJavaClient;
+import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.config.Keys;
+import io.searchbridge.core.config.Settings;
+import io.searchbridge.core.plan.PartitionPlanner;
+import io.searchbridge.core.plan.PartitionSpec;
+import io.searchbridge.core.query.EsQueryParser;
+import io.searchbridge.core.query.QuerySpec;
+import io.searchbridge.core.read.HitDecoder;
+import io.searchbridge.core.read.RawHit;
+import io.searchbridge.core.read.SearchCursor;
+import io.searchbridge.core.read.SourceMaps;
+import io.searchbridge.spark.SparkSettings;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.SparkContext;
+import scala.Tuple2;
+
+/**
+ * What the RDD read API needs from the core: settings, a plan and a cursor per partition. An RDD
+ * is planned once and may be computed by many actions long apart, longer than any point-in-time
+ * lives; so unless the user asks for {@code es.read.partition.strategy=pit}, RDDs read each shard
+ * with a scroll its task opens and clears.
+ */
+public final class RddReads {
+
+  /** A decoder that can travel to executors inside the RDD. */
+  public interface Decoder<T> extends HitDecoder<T>, Serializable {}
+
+  public static final Decoder<Tuple2<String, Map<String, Object>>> ID_AND_MAP =
+      (metadata, source) -> new Tuple2<>(metadata.id(), SourceMaps.DECODER.decode(metadata, source));
+
+  public static final Decoder<Tuple2<String, String>> ID_AND_JSON =
+      (metadata, source) -> new Tuple2<>(metadata.id(), RawHit.DECODER.decode(metadata, source).sourceAsString());
+
+  private RddReads() {}
+
+  public static Settings settings(SparkContext context, String resource, Optional<String> query, Map<String, String> cfg) {
+    Map<String, String> options = new HashMap<>(cfg);
+    options.put(Keys.RESOURCE_READ.key(), resource);
+    query.ifPresent(q -> options.put(Keys.QUERY.key(), q));
+    Settings settings = SparkSettings.forContext(context.getConf(), options);
+    return settings.raw(Keys.READ_PARTITION_STRATEGY.key()).isPresent() ? settings
+        : settings.with(Keys.READ_PARTITION_STRATEGY.key(), "shard");
+  }
+
+  public static QuerySpec query(Settings settings) {
+    return new QuerySpec(EsQueryParser.parse(settings.get(Keys.QUERY)), settings.get(Keys.READ_FIELD_INCLUDE),
+        settings.get(Keys.READ_FIELD_EXCLUDE), -1);
+  }
+
+  public static List<PartitionSpec> plan(Settings settings) {
+    String resource = settings.readResource().orElseThrow();
+    try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/rdd-plan " + resource)) {
+      return new PartitionPlanner(client, settings).plan(resource, query(settings)).partitions();
+    }
+  }
+
+  /** Opens the cursor of one partition; closing it also closes its client. */
+  public static <T> Cursor<T> open(Settings settings, PartitionSpec partition, Decoder<T> decoder, String opaqueId) {
+    EsClient client = ElasticsearchJavaClient.open(settings, opaqueId);
+    try {
+      return new Cursor<>(client, SearchCursor.open(client, settings, settings.readResource().orElseThrow(),
+          query(settings), partition, decoder));
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  /** A cursor together with the client it reads through. */
+  public record Cursor<T>(EsClient client, SearchCursor<T> cursor) implements java.util.Iterator<T>, AutoCloseable {
+
+    @Override
+    public boolean hasNext() {
+      return cursor.hasNext();
+    }
+
+    @Override
+    public T next() {
+      return cursor.next();
+    }
+
+    @Override
+    public void close() {
+      try {
+        cursor.close();
+      } finally {
+        client.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.searchbridge.spark.sql;
+
+import io.searchbridge.core.client.ElasticsearchJavaClient;
+import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.config.InvalidSettingException;
+import io.searchbridge.core.config.Keys;
+import io.searchbridge.core.config.Settings;
+import io.searchbridge.core.write.IndexNamePattern;
+import io.searchbridge.core.write.IndexReset;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.connector.write.BatchWrite;
+import org.apache.spark.sql.connector.write.DataWriterFactory;
+import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
+import org.apache.spark.sql.connector.write.Write;
+import org.apache.spark.sql.connector.write.WriterCommitMessage;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One DataFrame write. Tasks acknowledge only after their bulk writer has flushed, so a committed
+ * job has every document in Elasticsearch; the job then refreshes the written indexes once.
+ */
+final class EsBatchWrite implements Write, BatchWrite {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EsBatchWrite.class);
+
+  private final EsTableOptions options;
+  private final StructType schema;
+  private final boolean truncate;
+
+  EsBatchWrite(EsTableOptions options, StructType schema, boolean truncate) {
+    this.options = options;
+    this.schema = schema;
+    this.truncate = truncate;
+  }
+
+  @Override
+  public BatchWrite toBatch() {
+    return this;
+  }
+
+  @Override
+  public DataWriterFactory createBatchWriterFactory(PhysicalWriteInfo info) {
+    Settings settings = options.settings();
+    String resource = settings.writeResource().orElseThrow(() -> new InvalidSettingException("es.resource",
+        "no index to write to: pass it to save(\"index\") or set es.resource (or es.resource.write)"));
+    if (truncate) {
+      if (!IndexNamePattern.parse(resource).isStatic()) {
+        throw new InvalidSettingException("es.resource.write", "SaveMode.Overwrite needs one concrete index, but"
+            + " es.resource.write is the pattern '" + resource + "'; use SaveMode.Append");
+      }
+      try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/overwrite " + resource)) {
+        IndexReset.reset(client, resource);
+      }
+    }
+    return new EsDataWriterFactory(settings, schema);
+  }
+
+  @Override
+  public void commit(WriterCommitMessage[] messages) {
+    long documents = 0;
+    Set<String> indexes = new TreeSet<>();
+    for (WriterCommitMessage message : messages) {
+      EsWriterCommit commit = (EsWriterCommit) message;
+      documents += commit.documents();
+      indexes.addAll(commit.indexes());
+    }
+    if (options.settings().get(Keys.BATCH_WRITE_REFRESH) && !indexes.isEmpty()) {
+      try (EsClient client = ElasticsearchJavaClient.open(options.settings(), "searchbridge/refresh")) {
+        client.refresh(String.join(",", indexes));
+      }
+    }
+    LOG.info("wrote {} document(s) to {}", documents, indexes);
+  }
+
+  @Override
+  public void abort(WriterCommitMessage[] messages) {
+    LOG.warn("write to [{}] aborted; documents that finished tasks already wrote stay in Elasticsearch"
+        + " (with es.mapping.id a re-run overwrites them instead of duplicating)", options.name());
+  }
+
+  @Override
+  public boolean useCommitCoordinator() {
+    // Documents are in Elasticsearch once a task flushes; coordinating commits would not undo a second attempt.
+    return false;
+  }
+}

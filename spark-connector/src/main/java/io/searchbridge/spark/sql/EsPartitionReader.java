@@ -1,0 +1,64 @@
+package io.searchbridge.spark.sql;
+
+import io.searchbridge.core.client.ElasticsearchJavaClient;
+import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.plan.PartitionSpec;
+import io.searchbridge.core.read.SearchCursor;
+import org.apache.spark.TaskContext;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.read.PartitionReader;
+
+/** Streams one partition into rows; Spark closes it on success, failure and task kill alike. */
+final class EsPartitionReader implements PartitionReader<InternalRow> {
+
+  private final EsClient client;
+  private final SearchCursor<InternalRow> cursor;
+  private InternalRow current;
+
+  EsPartitionReader(EsReaderFactory factory, PartitionSpec partition) {
+    this.client = ElasticsearchJavaClient.open(factory.settings(), opaqueId(partition));
+    SearchCursor<InternalRow> opened;
+    try {
+      opened = SearchCursor.open(client, factory.settings(), factory.resource(), factory.query(), partition,
+          factory.schema().decoder());
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+    this.cursor = opened;
+  }
+
+  @Override
+  public boolean next() {
+    if (!cursor.hasNext()) {
+      return false;
+    }
+    current = cursor.next();
+    return true;
+  }
+
+  @Override
+  public InternalRow get() {
+    return current;
+  }
+
+  @Override
+  public void close() {
+    try {
+      cursor.close();
+    } finally {
+      client.close();
+    }
+  }
+
+  /** Names the Spark application, stage and task, so that requests in Elasticsearch can be traced back. */
+  static String opaqueId(PartitionSpec partition) {
+    TaskContext task = TaskContext.get();
+    if (task == null) {
+      return "searchbridge/partition-" + partition.id();
+    }
+    String app = org.apache.spark.SparkEnv.get() == null ? "spark" : org.apache.spark.SparkEnv.get().conf().getAppId();
+    return "searchbridge/" + app + "/stage-" + task.stageId() + "/task-" + task.taskAttemptId() + "/partition-"
+        + partition.id();
+  }
+}
