@@ -1,6 +1,6 @@
 package io.searchbridge
 
-import io.searchbridge.spark.rdd.{RddReads, RddWrites}
+import io.searchbridge.spark.rdd.{EsRDD, RddReads, RddWrites}
 import org.apache.spark.SparkContext
 import org.apache.spark.rdd.RDD
 
@@ -18,15 +18,14 @@ package object spark {
 
     /** Documents as (id, source) pairs; source values are Scala maps, sequences and scalars. */
     def esRDD(resource: String, query: String = "", cfg: Map[String, String] = Map.empty): RDD[(String, Map[String, AnyRef])] =
-      new EsRDD(sc, RddReads.settings(sc, resource, queryOf(query), cfg.asJava), RddReads.ID_AND_MAP)
+      new EsRDD(sc, RddReads.settings(sc, resource, queryOf(query), cfg.asJava), RddReads.ID_AND_MAP, anyRef[(String, java.util.Map[String, AnyRef])])
         .map { case (id, source) => (id, ScalaValues.toScala(source)) }
 
     def esRDD(resource: String, cfg: Map[String, String]): RDD[(String, Map[String, AnyRef])] = esRDD(resource, "", cfg)
 
     /** Documents as (id, JSON source) pairs. */
     def esJsonRDD(resource: String, query: String = "", cfg: Map[String, String] = Map.empty): RDD[(String, String)] =
-      new EsRDD(sc, RddReads.settings(sc, resource, queryOf(query), cfg.asJava), RddReads.ID_AND_JSON)
-        .map(pair => (pair._1, pair._2))
+      new EsRDD(sc, RddReads.settings(sc, resource, queryOf(query), cfg.asJava), RddReads.ID_AND_JSON, anyRef[(String, String)])
 
     def esJsonRDD(resource: String, cfg: Map[String, String]): RDD[(String, String)] = esJsonRDD(resource, "", cfg)
   }
@@ -44,4 +43,6 @@ package object spark {
   }
 
   private def queryOf(query: String): Optional[String] = if (query.isEmpty) Optional.empty() else Optional.of(query)
+
+  private def anyRef[T]: ClassTag[T] = ClassTag.AnyRef.asInstanceOf[ClassTag[T]]
 }

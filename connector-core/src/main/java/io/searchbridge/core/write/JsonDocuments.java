@@ -1,10 +1,14 @@
 package io.searchbridge.core.write;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.searchbridge.core.SearchbridgeException;
+import java.io.IOException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 
@@ -17,15 +21,22 @@ public final class JsonDocuments {
 
   private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule("searchbridge-time")
       .addSerializer(TemporalAccessor.class, ToStringSerializer.instance)
-      .addSerializer(Date.class, new ToStringSerializer(Date.class) {
-        @Override
-        public String valueToString(Object value) {
-          // java.sql.Date has no time of day and refuses toInstant()
-          return value instanceof java.sql.Date day ? day.toLocalDate().toString() : ((Date) value).toInstant().toString();
-        }
-      }));
+      .addSerializer(Date.class, new DateSerializer()));
 
   private JsonDocuments() {}
+
+  private static final class DateSerializer extends StdSerializer<Date> {
+
+    DateSerializer() {
+      super(Date.class);
+    }
+
+    @Override
+    public void serialize(Date value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+      // java.sql.Date has no time of day and refuses toInstant()
+      generator.writeString(value instanceof java.sql.Date day ? day.toLocalDate().toString() : value.toInstant().toString());
+    }
+  }
 
   public static byte[] toJson(Object document, long position) {
     try {

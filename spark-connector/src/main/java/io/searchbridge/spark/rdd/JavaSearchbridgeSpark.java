@@ -1,7 +1,6 @@
 package io.searchbridge.spark.rdd;
 
 import io.searchbridge.core.config.Settings;
-import io.searchbridge.spark.EsRDD;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaPairRDD;
