@@ -53,8 +53,9 @@ public final class MetadataExtractor implements Serializable {
 
   /** The dotted paths the configured settings name, in id, routing, version order. */
   public Set<String> metadataFields() {
-    return Collections.unmodifiableSet(Stream.of(idPath, routingPath, versionPath)
-        .filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new)));
+    Set<String> paths = Stream.of(idPath, routingPath, versionPath)
+        .filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
+    return Collections.unmodifiableSet(paths);
   }
 
   private static String text(Setting<?> setting, String path, DocumentFields document, long position) {
