@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 
 /**
  * Turns the date-like values engines hand over into one UTC date-time, so an index-name format
@@ -51,8 +50,7 @@ final class DateValues {
 
   private static ZonedDateTime parseIso(String text) {
     try {
-      TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
-      return toUtc(parsed);
+      return toUtc(DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from));
     } catch (DateTimeParseException notDateTime) {
       try {
         return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC);

@@ -11,8 +11,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads a document's bulk metadata from the fields named by {@code es.mapping.id}, {@code .routing}
@@ -51,10 +53,8 @@ public final class MetadataExtractor implements Serializable {
 
   /** The dotted paths the configured settings name, in id, routing, version order. */
   public Set<String> metadataFields() {
-    Set<String> paths = new LinkedHashSet<>();
-    Optional.ofNullable(idPath).ifPresent(paths::add);
-    Optional.ofNullable(routingPath).ifPresent(paths::add);
-    Optional.ofNullable(versionPath).ifPresent(paths::add);
+    Set<String> paths = Stream.of(idPath, routingPath, versionPath)
+        .filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
     return Collections.unmodifiableSet(paths);
   }
 

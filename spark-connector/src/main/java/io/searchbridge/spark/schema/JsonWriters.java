@@ -73,7 +73,8 @@ final class JsonWriters {
       return (json, data, ordinal) -> json.writeBinary(data.getBinary(ordinal));
     } else if (type instanceof DateType) {
       byte[] scratch = new byte[IsoDateTimes.MAX_LENGTH];
-      return (json, data, ordinal) -> json.writeRawUTF8String(scratch, 0, IsoDateTimes.date(data.getInt(ordinal), scratch));
+      return (json, data, ordinal) ->
+          json.writeRawUTF8String(scratch, 0, IsoDateTimes.date(data.getInt(ordinal), scratch));
     } else if (type instanceof TimestampType || type instanceof TimestampNTZType) {
       boolean utc = type instanceof TimestampType;
       byte[] scratch = new byte[IsoDateTimes.MAX_LENGTH];

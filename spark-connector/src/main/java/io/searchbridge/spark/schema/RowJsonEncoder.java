@@ -55,7 +55,8 @@ public final class RowJsonEncoder implements Serializable {
   public RowJsonEncoder(StructType schema, Settings settings) {
     this.schema = schema;
     this.settings = settings;
-    this.document = new StructWriter(schema, "", new FieldFilter(settings), settings.get(Keys.SPARK_DATAFRAME_WRITE_NULL));
+    this.document =
+        new StructWriter(schema, "", new FieldFilter(settings), settings.get(Keys.SPARK_DATAFRAME_WRITE_NULL));
     this.metadata = new MetadataExtractor(settings);
     this.index = settings.writeResource().map(IndexNamePattern::parse).orElse(null);
     this.fields = new RowFields(schema, settingByPath(settings, index));
@@ -96,6 +97,10 @@ public final class RowJsonEncoder implements Serializable {
     return index.resolve(fields.bind(row), position);
   }
 
+  /**
+   * Every path a setting makes us read from rows, with that setting, so a path the schema lacks
+   * fails naming the setting to fix (MetadataExtractor only lists the paths).
+   */
   private static Map<String, String> settingByPath(Settings settings, IndexNamePattern index) {
     Map<String, String> paths = new LinkedHashMap<>();
     if (index != null) {
