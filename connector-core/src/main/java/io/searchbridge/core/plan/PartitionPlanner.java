@@ -111,13 +111,15 @@ public final class PartitionPlanner {
       copies = client.searchShards(resource);
     } catch (EsRequestException e) {
       if (e.status() == 404) {
-        return missing(resource, e.getMessage(), e);
+        MissingIndex.readAsEmptyOrFail(settings, resource, e);
+        return List.of();
       }
       throw e;
     }
     // 8.x answers _search_shards for a missing index with an empty list, not a 404.
     if (copies.isEmpty() && !client.indexExists(resource)) {
-      return missing(resource, "index [" + resource + "] does not exist", null);
+      MissingIndex.readAsEmptyOrFail(settings, resource, null);
+      return List.of();
     }
     Map<String, ShardGroup> groups = new LinkedHashMap<>();
     for (ShardCopy copy : copies) {
@@ -127,15 +129,6 @@ public final class PartitionPlanner {
     List<ShardGroup> sorted = new ArrayList<>(groups.values());
     sorted.sort(Comparator.comparing(ShardGroup::index).thenComparingInt(ShardGroup::shard));
     return sorted;
-  }
-
-  private List<ShardGroup> missing(String resource, String message, Throwable cause) {
-    if (settings.get(Keys.INDEX_READ_MISSING_AS_EMPTY)) {
-      LOG.info("[{}] does not exist; reading it as empty (es.index.read.missing.as.empty)", resource);
-      return List.of();
-    }
-    throw new EsRequestException(message + "; set es.index.read.missing.as.empty=true to read a missing index as empty",
-        404, "index_not_found_exception", cause);
   }
 
   private static long ceilDiv(long a, long b) {

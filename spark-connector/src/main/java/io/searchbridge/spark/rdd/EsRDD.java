@@ -19,12 +19,15 @@ public final class EsRDD<T> extends RDD<T> {
 
   private final Settings settings;
   private final RddReads.Decoder<T> decoder;
+  /** Taken on the driver: executors have no SparkContext to ask. */
+  private final String applicationId;
 
   @SuppressWarnings("unchecked")
   public EsRDD(SparkContext context, Settings settings, RddReads.Decoder<T> decoder, ClassTag<T> elementTag) {
     super(context, (Seq<org.apache.spark.Dependency<?>>) (Seq<?>) scala.collection.immutable.Nil$.MODULE$, elementTag);
     this.settings = settings;
     this.decoder = decoder;
+    this.applicationId = context.applicationId();
   }
 
   private record EsPartition(int index, PartitionSpec spec) implements Partition {}
@@ -47,7 +50,7 @@ public final class EsRDD<T> extends RDD<T> {
 
   @Override
   public scala.collection.Iterator<T> compute(Partition split, TaskContext context) {
-    String opaqueId = "searchbridge/" + sparkContext().applicationId() + "/stage-" + context.stageId() + "/task-"
+    String opaqueId = "searchbridge/" + applicationId + "/stage-" + context.stageId() + "/task-"
         + context.taskAttemptId();
     RddReads.Cursor<T> cursor = RddReads.open(settings, ((EsPartition) split).spec(), decoder, opaqueId);
     context.addTaskCompletionListener(new org.apache.spark.util.TaskCompletionListener() {

@@ -2,10 +2,12 @@ package io.searchbridge.spark.sql;
 
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.client.EsRequestException;
 import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.mapping.IndexMappings;
 import io.searchbridge.core.mapping.ResolvedMapping;
+import io.searchbridge.core.plan.MissingIndex;
 import io.searchbridge.core.plan.PartitionPlanner;
 import io.searchbridge.core.plan.ReadPlan;
 import io.searchbridge.core.query.EsQueryParser;
@@ -75,12 +77,24 @@ final class EsScan implements Scan, Batch {
     return new EsReaderFactory(options.settings(), options.requireReadResource(), query, readSchema);
   }
 
+  private ResolvedMapping mapping(EsClient client, String resource) {
+    try {
+      return IndexMappings.resolve(client, resource);
+    } catch (EsRequestException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      MissingIndex.readAsEmptyOrFail(options.settings(), resource, e);
+      return new ResolvedMapping(List.of(), List.of());
+    }
+  }
+
   private void resolve(EsClient client, String resource) {
     if (readSchema != null) {
       return;
     }
     Settings settings = options.settings();
-    ResolvedMapping mapping = IndexMappings.resolve(client, resource);
+    ResolvedMapping mapping = mapping(client, resource);
     EsReadSchema inferred = EsReadSchema.infer(mapping, settings);
     EsReadSchema table = inferred.sparkSchema().equals(tableSchema) ? inferred
         : EsReadSchema.userDefined(tableSchema, mapping, settings);
