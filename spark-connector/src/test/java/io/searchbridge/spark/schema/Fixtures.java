@@ -84,6 +84,15 @@ final class Fixtures {
     return toJava(decodeRow(schema.decoder(), sourceJson), schema.sparkSchema());
   }
 
+  /** A map from alternating keys and values, null values allowed (unlike Map.of). */
+  static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
   static Map<String, Object> toJava(InternalRow row, StructType type) {
     Map<String, Object> values = new LinkedHashMap<>();
     StructField[] fields = type.fields();
