@@ -2,12 +2,12 @@ package io.searchbridge.spark.schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
@@ -145,7 +145,7 @@ final class DateFormats {
           return toMicros(new BigDecimal(text.trim()), alternative.epochMicrosPerUnit());
         }
         return toMicros(alternative.formatter().parse(text));
-      } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+      } catch (NumberFormatException | DateTimeException | ArithmeticException e) {
         // try the next alternative
       }
     }
@@ -197,7 +197,8 @@ final class DateFormats {
             .optionalEnd()
             .optionalEnd()
             .optionalEnd();
-    return withDefaults(offset(builder));
+    // Defaults only apply outside optional sections: close the time, day and month sections.
+    return withDefaults(offset(builder).optionalEnd().optionalEnd().optionalEnd());
   }
 
   /** {@code yyyyMMdd['T'HHmmss[.fraction][offset]]}, like basic_date and basic_date_time. */
@@ -215,7 +216,7 @@ final class DateFormats {
             .optionalStart()
             .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
             .optionalEnd();
-    return withDefaults(offset(builder));
+    return withDefaults(offset(builder).optionalEnd());
   }
 
   /** Z, +01:00, +0100 or +01, each optional. */

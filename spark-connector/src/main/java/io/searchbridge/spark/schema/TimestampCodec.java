@@ -39,6 +39,10 @@ final class TimestampCodec extends ScalarCodec {
   }
 
   private Object convert(long micros) {
-    return type == DataTypes.DateType ? (int) Math.floorDiv(micros, MICROS_PER_DAY) : micros;
+    // Not a conditional expression: it would widen the Integer for DateType to a Long.
+    if (type == DataTypes.DateType) {
+      return (int) Math.floorDiv(micros, MICROS_PER_DAY);
+    }
+    return micros;
   }
 }
