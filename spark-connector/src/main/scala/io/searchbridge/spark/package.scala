@@ -18,14 +18,14 @@ package object spark {
 
     /** Documents as (id, source) pairs; source values are Scala maps, sequences and scalars. */
     def esRDD(resource: String, query: String = "", cfg: Map[String, String] = Map.empty): RDD[(String, Map[String, AnyRef])] =
-      new EsRDD(sc, RddReads.settings(sc, resource, queryOf(query), cfg.asJava), RddReads.ID_AND_MAP, anyRef[(String, java.util.Map[String, AnyRef])])
+      new EsRDD(sc, RddReads.settings(sc, resource, queryOf(query), cfg.asJava), RddReads.ID_AND_MAP, implicitly[ClassTag[(String, java.util.Map[String, AnyRef])]])
         .map { case (id, source) => (id, ScalaValues.toScala(source)) }
 
     def esRDD(resource: String, cfg: Map[String, String]): RDD[(String, Map[String, AnyRef])] = esRDD(resource, "", cfg)
 
     /** Documents as (id, JSON source) pairs. */
     def esJsonRDD(resource: String, query: String = "", cfg: Map[String, String] = Map.empty): RDD[(String, String)] =
-      new EsRDD(sc, RddReads.settings(sc, resource, queryOf(query), cfg.asJava), RddReads.ID_AND_JSON, anyRef[(String, String)])
+      new EsRDD(sc, RddReads.settings(sc, resource, queryOf(query), cfg.asJava), RddReads.ID_AND_JSON, implicitly[ClassTag[(String, String)]])
 
     def esJsonRDD(resource: String, cfg: Map[String, String]): RDD[(String, String)] = esJsonRDD(resource, "", cfg)
   }
@@ -43,6 +43,4 @@ package object spark {
   }
 
   private def queryOf(query: String): Optional[String] = if (query.isEmpty) Optional.empty() else Optional.of(query)
-
-  private def anyRef[T]: ClassTag[T] = ClassTag.AnyRef.asInstanceOf[ClassTag[T]]
 }

@@ -43,7 +43,7 @@ class RddJavaApiIT {
     String index = server.uniqueIndex("orders");
     Map<String, String> cfg = Map.of("es.nodes", server.url(), "es.mapping.id", "id");
     JavaSearchbridgeSpark.saveToEs(jsc.parallelize(List.of(new Order("o1", 3), new Order("o2", 5)), 2), index, cfg);
-    JavaSearchbridgeSpark.saveToEs(jsc.parallelize(List.of(Map.of("id", "o3", "quantity", 7))), index, cfg);
+    JavaSearchbridgeSpark.saveToEs(jsc.parallelize(List.of(new java.util.TreeMap<>(Map.of("id", "o3", "quantity", 7)))), index, cfg);
 
     Map<String, Map<String, Object>> read = JavaSearchbridgeSpark.esRDD(jsc, index, null, Map.of("es.nodes", server.url()))
         .collectAsMap();

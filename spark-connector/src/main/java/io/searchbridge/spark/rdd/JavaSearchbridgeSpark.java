@@ -27,14 +27,14 @@ public final class JavaSearchbridgeSpark {
   public static JavaPairRDD<String, Map<String, Object>> esRDD(JavaSparkContext jsc, String resource, String query,
       Map<String, String> cfg) {
     Settings settings = RddReads.settings(jsc.sc(), resource, Optional.ofNullable(query), cfg);
-    return JavaPairRDD.fromRDD(new EsRDD<>(jsc.sc(), settings, RddReads.ID_AND_MAP, tag()), tag(), tag());
+    return JavaPairRDD.fromRDD(new EsRDD<>(jsc.sc(), settings, RddReads.ID_AND_MAP, pairTag()), tag(), tag());
   }
 
   /** Documents as (id, JSON source); {@code query} may be null. */
   public static JavaPairRDD<String, String> esJsonRDD(JavaSparkContext jsc, String resource, String query,
       Map<String, String> cfg) {
     Settings settings = RddReads.settings(jsc.sc(), resource, Optional.ofNullable(query), cfg);
-    return JavaPairRDD.fromRDD(new EsRDD<>(jsc.sc(), settings, RddReads.ID_AND_JSON, tag()), tag(), tag());
+    return JavaPairRDD.fromRDD(new EsRDD<>(jsc.sc(), settings, RddReads.ID_AND_JSON, pairTag()), tag(), tag());
   }
 
   public static void saveToEs(JavaRDD<?> rdd, String resource, Map<String, String> cfg) {
@@ -47,6 +47,12 @@ public final class JavaSearchbridgeSpark {
 
   public static void saveToEsWithMeta(JavaPairRDD<?, ?> rdd, String resource, Map<String, String> cfg) {
     RddWrites.saveToEsWithMeta(rdd.rdd(), resource, cfg);
+  }
+
+  /** The RDD's elements are pairs; an AnyRef tag would make collect() build an Object[] that Scala cannot use. */
+  @SuppressWarnings("unchecked")
+  private static <K, V> ClassTag<Tuple2<K, V>> pairTag() {
+    return (ClassTag<Tuple2<K, V>>) (ClassTag<?>) ClassTag$.MODULE$.apply(Tuple2.class);
   }
 
   @SuppressWarnings("unchecked")
