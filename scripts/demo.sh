@@ -13,6 +13,8 @@ mvn -B -q -Dstyle.color=never -pl demo -am package -DskipTests
 trap 'bash scripts/es.sh stop --name demo >/dev/null' EXIT
 url=$(bash scripts/es.sh start --name demo | tail -n 1)
 
+# Loopback only: otherwise Spark binds to the machine's external interface.
+export SPARK_LOCAL_IP=127.0.0.1
 # Spark on Java 17 needs these module openings (spark-submit adds them itself).
 java -XX:+IgnoreUnrecognizedVMOptions \
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \

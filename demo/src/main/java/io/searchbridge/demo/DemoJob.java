@@ -1,5 +1,6 @@
 package io.searchbridge.demo;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -7,11 +8,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * The README's main job: a local Spark job that writes a sample data set to Elasticsearch through
@@ -43,7 +47,8 @@ public final class DemoJob {
       Dataset<Row> sample = spark.range(documents).select(
           col("id").cast("string").as("id"),
           col("id").as("seq"),
-          lit(CITIES).getItem(col("id").mod(CITIES.length).cast("int")).as("city"),
+          array(Arrays.stream(CITIES).map(functions::lit).toArray(Column[]::new))
+              .apply(col("id").mod(CITIES.length).cast("int")).as("city"),
           col("id").mod(1000).divide(10.0).as("amount"),
           col("id").mod(3).equalTo(0).as("priority"));
 

@@ -2,6 +2,7 @@ package io.searchbridge.spark.rdd;
 
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.plan.PartitionSpec;
+import io.searchbridge.core.read.ClientCursor;
 import java.util.List;
 import org.apache.spark.Partition;
 import org.apache.spark.SparkContext;
@@ -52,7 +53,7 @@ public final class EsRDD<T> extends RDD<T> {
   public scala.collection.Iterator<T> compute(Partition split, TaskContext context) {
     String opaqueId = "searchbridge/" + applicationId + "/stage-" + context.stageId() + "/task-"
         + context.taskAttemptId();
-    RddReads.Cursor<T> cursor = RddReads.open(settings, ((EsPartition) split).spec(), decoder, opaqueId);
+    ClientCursor<T> cursor = RddReads.open(settings, ((EsPartition) split).spec(), decoder, opaqueId);
     context.addTaskCompletionListener(new org.apache.spark.util.TaskCompletionListener() {
       @Override
       public void onTaskCompletion(TaskContext completed) {

@@ -8,9 +8,9 @@ import io.searchbridge.core.plan.PartitionPlanner;
 import io.searchbridge.core.plan.PartitionSpec;
 import io.searchbridge.core.query.EsQueryParser;
 import io.searchbridge.core.query.QuerySpec;
+import io.searchbridge.core.read.ClientCursor;
 import io.searchbridge.core.read.HitDecoder;
 import io.searchbridge.core.read.RawHit;
-import io.searchbridge.core.read.SearchCursor;
 import io.searchbridge.core.read.SourceMaps;
 import io.searchbridge.spark.SparkSettings;
 import java.io.Serializable;
@@ -62,37 +62,7 @@ public final class RddReads {
   }
 
   /** Opens the cursor of one partition; closing it also closes its client. */
-  public static <T> Cursor<T> open(Settings settings, PartitionSpec partition, Decoder<T> decoder, String opaqueId) {
-    EsClient client = ElasticsearchJavaClient.open(settings, opaqueId);
-    try {
-      return new Cursor<>(client, SearchCursor.open(client, settings, settings.readResource().orElseThrow(),
-          query(settings), partition, decoder));
-    } catch (RuntimeException e) {
-      client.close();
-      throw e;
-    }
-  }
-
-  /** A cursor together with the client it reads through. */
-  public record Cursor<T>(EsClient client, SearchCursor<T> cursor) implements java.util.Iterator<T>, AutoCloseable {
-
-    @Override
-    public boolean hasNext() {
-      return cursor.hasNext();
-    }
-
-    @Override
-    public T next() {
-      return cursor.next();
-    }
-
-    @Override
-    public void close() {
-      try {
-        cursor.close();
-      } finally {
-        client.close();
-      }
-    }
+  public static <T> ClientCursor<T> open(Settings settings, PartitionSpec partition, Decoder<T> decoder, String opaqueId) {
+    return ClientCursor.open(settings, settings.readResource().orElseThrow(), query(settings), partition, decoder, opaqueId);
   }
 }

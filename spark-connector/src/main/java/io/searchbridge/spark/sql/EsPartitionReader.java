@@ -1,9 +1,7 @@
 package io.searchbridge.spark.sql;
 
-import io.searchbridge.core.client.ElasticsearchJavaClient;
-import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.plan.PartitionSpec;
-import io.searchbridge.core.read.SearchCursor;
+import io.searchbridge.core.read.ClientCursor;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
@@ -11,21 +9,12 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 /** Streams one partition into rows; Spark closes it on success, failure and task kill alike. */
 final class EsPartitionReader implements PartitionReader<InternalRow> {
 
-  private final EsClient client;
-  private final SearchCursor<InternalRow> cursor;
+  private final ClientCursor<InternalRow> cursor;
   private InternalRow current;
 
   EsPartitionReader(EsReaderFactory factory, PartitionSpec partition) {
-    this.client = ElasticsearchJavaClient.open(factory.settings(), opaqueId(partition));
-    SearchCursor<InternalRow> opened;
-    try {
-      opened = SearchCursor.open(client, factory.settings(), factory.resource(), factory.query(), partition,
-          factory.schema().decoder());
-    } catch (RuntimeException e) {
-      client.close();
-      throw e;
-    }
-    this.cursor = opened;
+    this.cursor = ClientCursor.open(factory.settings(), factory.resource(), factory.query(), partition,
+        factory.schema().decoder(), opaqueId(partition));
   }
 
   @Override
@@ -44,11 +33,7 @@ final class EsPartitionReader implements PartitionReader<InternalRow> {
 
   @Override
   public void close() {
-    try {
-      cursor.close();
-    } finally {
-      client.close();
-    }
+    cursor.close();
   }
 
   /** Names the Spark application, stage and task, so that requests in Elasticsearch can be traced back. */

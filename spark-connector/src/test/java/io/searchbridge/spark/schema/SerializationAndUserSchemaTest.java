@@ -60,15 +60,20 @@ class SerializationAndUserSchemaTest {
             "_metadata", Map.of("_index", Fixtures.INDEX, "_id", Fixtures.ID)));
   }
 
-  @Test
-  void userSchemaOverridesTypesAndKeepsTheMappingsReadingRules() {
-    StructType user = struct(
+  /** A user schema that narrows, re-types and adds columns the mapping does not have. */
+  private static StructType userSchema() {
+    return struct(
         "at", DateType,
         "where", struct("lon", DoubleType),
         "attrs", createMapType(StringType, StringType),
         "user", struct("age", LongType, "nickname", StringType),
         "alias_age", StringType,
         "extra", createArrayType(LongType));
+  }
+
+  @Test
+  void userSchemaOverridesTypesAndKeepsTheMappingsReadingRules() {
+    StructType user = userSchema();
     EsReadSchema schema = EsReadSchema.userDefined(user, mapping(PROPERTIES), settings());
     assertThat(schema.sparkSchema()).isEqualTo(user);
     // alias_age reads user.age, which is already requested.
@@ -78,13 +83,7 @@ class SerializationAndUserSchemaTest {
 
   @Test
   void userSchemaDecoding() {
-    StructType user = struct(
-        "at", DateType,
-        "where", struct("lon", DoubleType),
-        "attrs", createMapType(StringType, StringType),
-        "user", struct("age", LongType, "nickname", StringType),
-        "alias_age", StringType,
-        "extra", createArrayType(LongType));
+    StructType user = userSchema();
     EsReadSchema schema = EsReadSchema.userDefined(user, mapping(PROPERTIES), settings());
     assertThat(decode(schema, """
         {"at": "03.01.1970", "where": "1.5,2.5", "attrs": {"a": {"b": 1}},
