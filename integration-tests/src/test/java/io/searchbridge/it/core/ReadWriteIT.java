@@ -66,13 +66,14 @@ class ReadWriteIT {
         // ~33,334 documents per shard and at most 10,000 per partition: 4 slices per shard, rounded up.
         assertThat(plan.partitions()).hasSize(12).allMatch(p -> p instanceof PitSlicePartition);
         assertThat(plan.pitId()).isPresent();
+        assertThat(rest.openSearchContexts(index)).as("the plan's point-in-time is open").isPositive();
         assertThat(plan.partitions()).allSatisfy(p -> assertThat(p.preferredHosts()).containsExactly("127.0.0.1"));
         assertEveryIdOnce(readAll(client, settings, plan));
         assertThat(client.metrics().get(Counter.DOCS_READ)).isEqualTo(DOCS);
       } finally {
         planner.release(plan);
       }
-      assertThat(rest.openSearchContexts()).isZero();
+      assertThat(rest.openSearchContexts(index)).isZero();
     }
   }
 
@@ -101,7 +102,7 @@ class ReadWriteIT {
       assertThat(plan.partitions()).extracting(p -> ((ShardPartition) p).shard()).containsExactly(0, 1, 2);
       assertEveryIdOnce(readAll(client, settings, plan));
     }
-    assertThat(rest.openSearchContexts()).isZero();
+    assertThat(rest.openSearchContexts(index)).isZero();
   }
 
   @Test

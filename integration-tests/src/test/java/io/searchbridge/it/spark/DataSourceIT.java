@@ -129,6 +129,20 @@ class DataSourceIT {
   }
 
   @Test
+  void pointInTimeIsReleasedWhenTheQueryEnds() throws InterruptedException {
+    String index = server.uniqueIndex("released");
+    rest.put("/" + index, PERSON_MAPPING);
+    write(people(30), index, "append");
+    assertThat(read(index).select("id").collectAsList()).hasSize(30);
+    // the listener hears of the query's end asynchronously
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (rest.openSearchContexts(index) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(rest.openSearchContexts(index)).isZero();
+  }
+
+  @Test
   void countUsesCountApiAndHonoursEsQuery() {
     String index = server.uniqueIndex("counted");
     rest.put("/" + index, PERSON_MAPPING);

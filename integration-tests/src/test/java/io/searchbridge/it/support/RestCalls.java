@@ -42,13 +42,12 @@ public final class RestCalls {
     return get("/" + index + "/_count").path("count").asLong();
   }
 
-  /** Search contexts (scrolls and point-in-times) open on every node. */
-  public long openSearchContexts() {
-    long open = 0;
-    for (JsonNode node : get("/_nodes/stats/indices/search").path("nodes")) {
-      open += node.path("indices").path("search").path("open_contexts").asLong();
-    }
-    return open;
+  /**
+   * Search contexts (scrolls and point-in-times) open on {@code index}; per index, so that other
+   * tests sharing the server cannot disturb the count.
+   */
+  public long openSearchContexts(String index) {
+    return get("/" + index + "/_stats/search").path("_all").path("total").path("search").path("open_contexts").asLong();
   }
 
   private JsonNode send(String method, String path, String json) {

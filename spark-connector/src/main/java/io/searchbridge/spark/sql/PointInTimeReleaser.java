@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Releases the point-in-times a query opened when that query ends. DataSource V2 gives readers no
  * end-of-job hook, so a listener waits for the end of the SQL execution that planned the scan. A
- * point-in-time planned outside an execution (e.g. by {@code explain}) is left to its keep-alive
- * ({@code es.scroll.keepalive}), which bounds its life in every case.
+ * point-in-time planned outside an execution (by {@code df.rdd()} or {@code explain}) may be read
+ * by any later action, so it is released when the application ends. The keep-alive ({@code
+ * es.scroll.keepalive} after the last page) bounds the life of every one of them in any case.
  */
 final class PointInTimeReleaser extends SparkListener {
 
@@ -30,16 +31,16 @@ final class PointInTimeReleaser extends SparkListener {
 
   private record Held(Settings settings, String pitId) {}
 
+  /** Planned outside any SQL execution: released with the application. */
+  private static final long NO_EXECUTION = -1;
+
   private final Map<Long, List<Held>> byExecution = new HashMap<>();
 
   static void track(Settings settings, String pitId) {
     SparkSession session = SparkSession.active();
     String execution = session.sparkContext().getLocalProperty(SQLExecution.EXECUTION_ID_KEY());
-    if (execution == null) {
-      LOG.debug("point-in-time planned outside a SQL execution; it expires after es.scroll.keepalive");
-      return;
-    }
-    forContext(session.sparkContext()).hold(Long.parseLong(execution), new Held(settings, pitId));
+    long key = execution == null ? NO_EXECUTION : Long.parseLong(execution);
+    forContext(session.sparkContext()).hold(key, new Held(settings, pitId));
   }
 
   private static synchronized PointInTimeReleaser forContext(SparkContext context) {
@@ -59,7 +60,7 @@ final class PointInTimeReleaser extends SparkListener {
     if (event instanceof SparkListenerSQLExecutionEnd end) {
       List<Held> held;
       synchronized (this) {
-        held = byExecution.remove(end.executionId());
+        held = end.executionId() == NO_EXECUTION ? null : byExecution.remove(end.executionId());
       }
       if (held != null) {
         held.forEach(PointInTimeReleaser::release);
