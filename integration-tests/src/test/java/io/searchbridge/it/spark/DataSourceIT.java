@@ -199,6 +199,27 @@ class DataSourceIT {
   }
 
   @Test
+  void arrayFieldsAreFoundBySampling() {
+    String index = server.uniqueIndex("sampled");
+    rest.put("/" + index + "/_doc/1?refresh=true", "{\"name\":\"a\",\"tags\":[\"x\",\"y\"],\"grid\":[[1,2],[3]],"
+        + "\"owner\":{\"phones\":[\"1\",\"2\"]}}");
+    rest.put("/" + index + "/_doc/2?refresh=true", "{\"name\":\"b\",\"tags\":\"z\",\"owner\":{\"phones\":\"3\"}}");
+    var plain = spark.read().format("searchbridge").option("es.nodes", server.url()).load(index);
+    assertThatThrownBy(() -> plain.collectAsList()).hasStackTraceContaining("es.read.field.as.array.include");
+
+    Dataset<Row> sampled = spark.read().format("searchbridge").option("es.nodes", server.url())
+        .option("es.read.field.as.array.sample", "10").load(index);
+    assertThat(sampled.schema().apply("tags").dataType()).isEqualTo(DataTypes.createArrayType(DataTypes.StringType));
+    assertThat(sampled.schema().apply("grid").dataType())
+        .isEqualTo(DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.LongType)));
+    assertThat(sampled.schema().apply("name").dataType()).isEqualTo(DataTypes.StringType);
+    List<Row> rows = sampled.select("name", "tags", "owner.phones").orderBy("name").collectAsList();
+    assertThat(rows.get(0).getList(1)).containsExactly("x", "y");
+    assertThat(rows.get(1).getList(1)).containsExactly("z");
+    assertThat(rows.get(1).getList(2)).containsExactly("3");
+  }
+
+  @Test
   void missingIndexNamesTheSetting() {
     assertThatThrownBy(() -> read(server.uniqueIndex("absent")).collectAsList())
         .hasStackTraceContaining("es.index.read.missing.as.empty");

@@ -2,12 +2,8 @@ package io.searchbridge.spark.sql;
 
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
-import io.searchbridge.core.client.EsRequestException;
 import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
-import io.searchbridge.core.mapping.IndexMappings;
-import io.searchbridge.core.mapping.ResolvedMapping;
-import io.searchbridge.core.plan.MissingIndex;
 import io.searchbridge.core.plan.PartitionPlanner;
 import io.searchbridge.core.plan.ReadPlan;
 import io.searchbridge.core.query.EsQueryParser;
@@ -77,27 +73,15 @@ final class EsScan implements Scan, Batch {
     return new EsReaderFactory(options.settings(), options.requireReadResource(), query, readSchema);
   }
 
-  private ResolvedMapping mapping(EsClient client, String resource) {
-    try {
-      return IndexMappings.resolve(client, resource);
-    } catch (EsRequestException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
-      MissingIndex.readAsEmptyOrFail(options.settings(), resource, e);
-      return new ResolvedMapping(List.of(), List.of());
-    }
-  }
-
   private void resolve(EsClient client, String resource) {
     if (readSchema != null) {
       return;
     }
-    Settings settings = options.settings();
-    ResolvedMapping mapping = mapping(client, resource);
-    EsReadSchema inferred = EsReadSchema.infer(mapping, settings);
+    ReadSchemas schemas = ReadSchemas.resolve(client, options.settings(), resource);
+    Settings settings = schemas.settings();
+    EsReadSchema inferred = schemas.inferred();
     EsReadSchema table = inferred.sparkSchema().equals(tableSchema) ? inferred
-        : EsReadSchema.userDefined(tableSchema, mapping, settings);
+        : EsReadSchema.userDefined(tableSchema, schemas.mapping(), settings);
     readSchema = table.prune(required);
     List<String> includes = readSchema.sourceIncludes();
     // No column needed (e.g. a plain count): ask for no _source at all rather than all of it.

@@ -2,8 +2,6 @@ package io.searchbridge.spark.sql;
 
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
-import io.searchbridge.core.mapping.IndexMappings;
-import io.searchbridge.spark.schema.EsReadSchema;
 import java.util.Map;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
@@ -31,7 +29,7 @@ public final class SearchbridgeProvider implements TableProvider, DataSourceRegi
       if (table.readResource().isEmpty() || !client.indexExists(table.readResource().get())) {
         return new StructType();
       }
-      return EsReadSchema.infer(IndexMappings.resolve(client, table.readResource().get()), table.settings()).sparkSchema();
+      return ReadSchemas.resolve(client, table.settings(), table.readResource().get()).inferred().sparkSchema();
     }
   }
 
