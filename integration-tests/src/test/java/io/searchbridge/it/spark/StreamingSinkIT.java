@@ -148,6 +148,30 @@ class StreamingSinkIT {
     }
   }
 
+  @Test
+  void checkpointFromSessionConfHoldsTheCommitLog() throws Exception {
+    String index = server.uniqueIndex("stream-conf");
+    Path input = Files.createDirectories(temp.resolve(index).resolve("in"));
+    Path checkpoints = temp.resolve(index).resolve("checkpoints");
+    String name = "q_" + index.replace('-', '_');
+    addFile(input, event("a", "Ann", 1), event("b", "Bob", 2));
+    spark.conf().set("spark.sql.streaming.checkpointLocation", checkpoints.toString());
+    try {
+      StreamingQuery query = events(input).writeStream().format("searchbridge").queryName(name)
+          .option("es.nodes", server.url()).start(index);
+      try {
+        query.processAllAvailable();
+      } finally {
+        query.stop();
+      }
+    } finally {
+      spark.conf().unset("spark.sql.streaming.checkpointLocation");
+    }
+    assertThat(rest.count(index)).isEqualTo(2);
+    // no checkpointLocation option: the sink found the checkpoint Spark derived from the session conf
+    assertThat(checkpoints.resolve(name).resolve("searchbridge-sink/commits/0")).exists();
+  }
+
   private Dataset<Row> events(Path input) {
     return spark.readStream().schema(EVENT).json(input.toString());
   }

@@ -12,8 +12,10 @@ import scala.Option;
 /**
  * What the sink needs to know about the streaming query writing to it: where its checkpoint is and
  * whether it runs in Update mode. Spark's write API tells neither (the {@code Update} builder call is
- * the same {@code build()} as {@code Append}, and {@code checkpointLocation} is only in the options
- * when the user passed it there), so we ask the query itself: {@code LogicalWriteInfo.queryId()} is
+ * the same {@code build()} as {@code Append}, and {@code checkpointLocation} is in {@code
+ * LogicalWriteInfo.options()} only when passed as an option: with {@code
+ * spark.sql.streaming.checkpointLocation} the options hold just {@code queryName}, as StreamingSinkIT
+ * observed), so we ask the query itself: {@code LogicalWriteInfo.queryId()} is
  * the query's persistent id, under which Spark registers the running {@link StreamExecution} in the
  * shared state of all sessions before it starts (Spark 3.5). Its {@code resolvedCheckpointRoot} is
  * exactly the directory Spark uses, also when it came from {@code spark.sql.streaming.checkpointLocation}.
