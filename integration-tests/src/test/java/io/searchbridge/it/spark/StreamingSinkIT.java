@@ -149,6 +149,21 @@ class StreamingSinkIT {
   }
 
   @Test
+  void completeModeIsRefusedClearly() throws Exception {
+    String index = server.uniqueIndex("stream-complete");
+    Path input = Files.createDirectories(temp.resolve(index).resolve("in"));
+    addFile(input, event("a", "Ann", 1));
+    StreamingQuery query = events(input).groupBy("id").count().writeStream().format("searchbridge")
+        .outputMode("complete").option("checkpointLocation", temp.resolve(index).resolve("cp").toString())
+        .option("es.nodes", server.url()).option("es.mapping.id", "id").start(index);
+    try {
+      assertThatThrownBy(query::processAllAvailable).hasStackTraceContaining("Complete output mode");
+    } finally {
+      query.stop();
+    }
+  }
+
+  @Test
   void checkpointFromSessionConfHoldsTheCommitLog() throws Exception {
     String index = server.uniqueIndex("stream-conf");
     Path input = Files.createDirectories(temp.resolve(index).resolve("in"));
