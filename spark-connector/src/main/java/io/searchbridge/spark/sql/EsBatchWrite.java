@@ -3,16 +3,12 @@ package io.searchbridge.spark.sql;
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.InvalidSettingException;
-import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.write.IndexNamePattern;
 import io.searchbridge.core.write.IndexReset;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
-import org.apache.spark.sql.connector.write.Write;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -22,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * One DataFrame write. Tasks acknowledge only after their bulk writer has flushed, so a committed
  * job has every document in Elasticsearch; the job then refreshes the written indexes once.
  */
-final class EsBatchWrite implements Write, BatchWrite {
+final class EsBatchWrite implements BatchWrite {
 
   private static final Logger LOG = LoggerFactory.getLogger(EsBatchWrite.class);
 
@@ -37,15 +33,9 @@ final class EsBatchWrite implements Write, BatchWrite {
   }
 
   @Override
-  public BatchWrite toBatch() {
-    return this;
-  }
-
-  @Override
   public DataWriterFactory createBatchWriterFactory(PhysicalWriteInfo info) {
     Settings settings = options.settings();
-    String resource = settings.writeResource().orElseThrow(() -> new InvalidSettingException("es.resource",
-        "no index to write to: pass it to save(\"index\") or set es.resource (or es.resource.write)"));
+    String resource = EsWrite.requireWriteResource(settings);
     if (truncate) {
       if (!IndexNamePattern.parse(resource).isStatic()) {
         throw new InvalidSettingException("es.resource.write", "SaveMode.Overwrite needs one concrete index, but"
@@ -60,19 +50,9 @@ final class EsBatchWrite implements Write, BatchWrite {
 
   @Override
   public void commit(WriterCommitMessage[] messages) {
-    long documents = 0;
-    Set<String> indexes = new TreeSet<>();
-    for (WriterCommitMessage message : messages) {
-      EsWriterCommit commit = (EsWriterCommit) message;
-      documents += commit.documents();
-      indexes.addAll(commit.indexes());
-    }
-    if (options.settings().get(Keys.BATCH_WRITE_REFRESH) && !indexes.isEmpty()) {
-      try (EsClient client = ElasticsearchJavaClient.open(options.settings(), "searchbridge/refresh")) {
-        client.refresh(String.join(",", indexes));
-      }
-    }
-    LOG.info("wrote {} document(s) to {}", documents, indexes);
+    EsWriterCommit written = EsWriterCommit.sum(messages);
+    written.refreshIfConfigured(options.settings());
+    LOG.info("wrote {} document(s) to {}", written.documents(), written.indexes());
   }
 
   @Override

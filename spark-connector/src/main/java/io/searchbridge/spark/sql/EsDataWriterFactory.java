@@ -6,7 +6,11 @@ import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.types.StructType;
 
-record EsDataWriterFactory(Settings settings, StructType schema) implements DataWriterFactory {
+/**
+ * Creates the writer of one task. Batch jobs use it directly; streaming epochs wrap it (see
+ * {@code io.searchbridge.spark.stream.EpochWriterFactory}), so both write rows the same way.
+ */
+public record EsDataWriterFactory(Settings settings, StructType schema) implements DataWriterFactory {
 
   @Override
   public DataWriter<InternalRow> createWriter(int partitionId, long taskId) {

@@ -37,7 +37,7 @@ final class EsTable implements SupportsRead, SupportsWrite {
     // Elasticsearch indexes take documents of any shape (dynamic mappings), so writes are not
     // checked against the read schema.
     return EnumSet.of(TableCapability.BATCH_READ, TableCapability.BATCH_WRITE, TableCapability.TRUNCATE,
-        TableCapability.ACCEPT_ANY_SCHEMA);
+        TableCapability.STREAMING_WRITE, TableCapability.ACCEPT_ANY_SCHEMA);
   }
 
   @Override
@@ -47,6 +47,6 @@ final class EsTable implements SupportsRead, SupportsWrite {
 
   @Override
   public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
-    return new EsWriteBuilder(options, info.schema());
+    return new EsWriteBuilder(options, info);
   }
 }

@@ -1,20 +1,25 @@
 package io.searchbridge.spark.sql;
 
+import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.SupportsTruncate;
 import org.apache.spark.sql.connector.write.Write;
 import org.apache.spark.sql.connector.write.WriteBuilder;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.internal.connector.SupportsStreamingUpdateAsAppend;
 
-/** Append by default; {@code SaveMode.Overwrite} truncates first (see {@link EsBatchWrite}). */
-final class EsWriteBuilder implements WriteBuilder, SupportsTruncate {
+/**
+ * Append by default; {@code SaveMode.Overwrite} truncates first (see {@link EsBatchWrite}).
+ * Streaming Update mode is accepted here (Spark asks for the marker interface) and turned into
+ * upserts by {@code io.searchbridge.spark.stream.EsStreamingWrite}, which learns the mode from the query.
+ */
+final class EsWriteBuilder implements WriteBuilder, SupportsTruncate, SupportsStreamingUpdateAsAppend {
 
   private final EsTableOptions options;
-  private final StructType schema;
+  private final LogicalWriteInfo info;
   private boolean truncate;
 
-  EsWriteBuilder(EsTableOptions options, StructType schema) {
+  EsWriteBuilder(EsTableOptions options, LogicalWriteInfo info) {
     this.options = options;
-    this.schema = schema;
+    this.info = info;
   }
 
   @Override
@@ -25,6 +30,6 @@ final class EsWriteBuilder implements WriteBuilder, SupportsTruncate {
 
   @Override
   public Write build() {
-    return new EsBatchWrite(options, schema, truncate);
+    return new EsWrite(options, info.schema(), truncate, info.queryId(), info.options());
   }
 }
