@@ -87,8 +87,21 @@ record Column(Field field, List<String> nestedPaths) {
     return type == FieldType.IP ? Kind.IP : Kind.UNSUPPORTED;
   }
 
-  boolean nested() {
-    return !nestedPaths.isEmpty();
+  /**
+   * Whether the field's doc values hold its value unchanged, one per document: what sorting and
+   * aggregations read. Not for text, nested paths (they need nested sorts and aggregations),
+   * normalized keywords (they would order and group by the normalized value) or keywords with
+   * ignore_above (long values would sort and group as missing).
+   */
+  boolean columnar() {
+    if (!nestedPaths.isEmpty()) {
+      return false;
+    }
+    return switch (kind()) {
+      case NUMBER, DATE, BOOLEAN -> true;
+      case KEYWORD -> field.type() == FieldType.KEYWORD && !normalized() && ignoreAbove().isEmpty();
+      default -> false;
+    };
   }
 
   /** Where term-level queries go: the keyword sub-field of a text field, else the field itself. */
