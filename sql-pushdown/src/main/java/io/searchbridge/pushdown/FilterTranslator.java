@@ -97,7 +97,7 @@ public final class FilterTranslator {
 
   /** {@code column op literal}, also written {@code literal op column}. */
   private Optional<Translation> comparison(String op, Expression left, Expression right) {
-    if (Literals.literal(left).isPresent()) {
+    if (Literals.literal(left).isPresent() && Literals.literal(right).isEmpty()) {
       return comparison(flip(op), right, left);
     }
     Optional<Column> column = Column.resolve(mapping, left);
@@ -218,7 +218,7 @@ public final class FilterTranslator {
 
   /** {@code <=>} is never NULL: with a NULL literal it is IS NULL, otherwise missing is FALSE. */
   private Optional<Translation> nullSafeEqual(Expression left, Expression right) {
-    if (Literals.literal(left).isPresent()) {
+    if (Literals.literal(left).isPresent() && Literals.literal(right).isEmpty()) {
       return nullSafeEqual(right, left);
     }
     Optional<Literal<?>> literal = Literals.literal(right);
