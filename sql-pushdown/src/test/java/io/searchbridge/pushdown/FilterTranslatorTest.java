@@ -402,6 +402,26 @@ class FilterTranslatorTest {
   }
 
   @Test
+  void notIsNotPushedWhereMissingValuesCannotBeTold() {
+    // exists misses values over ignore_above, so "has a value other than x" is unknown.
+    notPushed(lenient, pred("NOT", pred("=", col("short_kw"), str("x"))));
+  }
+
+  @Test
+  void notOfEqualsOnTextChecksBothFieldsForAValue() {
+    pushedExactly(pred("NOT", pred("=", col("title"), str("x"))), """
+        {"bool": {
+          "filter": [{"bool": {"should": [{"exists": {"field": "title"}}, {"exists": {"field": "title.raw"}}],
+                               "minimum_should_match": 1}}],
+          "must_not": [{"term": {"title.raw": "x"}}]}}""");
+  }
+
+  @Test
+  void timestampWithoutTimeZoneIsNotPushed() {
+    notPushed(lenient, pred("=", col("ts"), lit(0L, DataTypes.TimestampNTZType)));
+  }
+
+  @Test
   void notOfARecheckedTranslationIsNotPushed() {
     notPushed(lenient, pred("NOT", pred("=", col("body"), str("x"))));
     notPushed(lenient, pred("NOT", pred("=", col("lower"), str("x"))));
@@ -573,6 +593,6 @@ class FilterTranslatorTest {
 
   @Test
   void escapeWildcardEscapesOnlyWildcardSyntax() {
-    assertThat(FilterTranslator.escapeWildcard("a*b?c\\d.e")).isEqualTo("a\\*b\\?c\\\\d.e");
+    assertThat(ColumnPredicates.escapeWildcard("a*b?c\\d.e")).isEqualTo("a\\*b\\?c\\\\d.e");
   }
 }
