@@ -26,7 +26,7 @@ final class ColumnPredicates {
     return switch (column.kind()) {
       // term has no format parameter, so a point in time is a closed range.
       case DATE -> Literals.isDay(literal)
-          ? range(column, Map.of("gte", Literals.day(literal).orElseThrow(), "lt", Literals.nextDay(literal)))
+          ? range(column, Map.of("gte", Literals.dayStart(literal), "lt", Literals.nextDay(literal)))
           : Literals.value(column, literal).flatMap(v -> range(column, Map.of("gte", v, "lte", v)));
       case TEXT -> strict
           ? Optional.empty()
@@ -56,7 +56,7 @@ final class ColumnPredicates {
   Optional<Translation> range(Column column, String op, Literal<?> literal) {
     if (column.kind() == Column.Kind.DATE && Literals.isDay(literal)) {
       // A day covers [start, next start): "< day" ends at its start, "<= day" at the next one.
-      JsonNode start = Literals.day(literal).orElseThrow();
+      JsonNode start = Literals.dayStart(literal);
       JsonNode next = Literals.nextDay(literal);
       return range(column, switch (op) {
         case "<" -> Map.of("lt", start);

@@ -71,22 +71,19 @@ final class Literals {
     };
   }
 
-  /**
-   * A DateType literal on a date field is a whole UTC day: its start as an ISO string, the end is
-   * {@link #nextDay}. Empty for any other literal.
-   */
-  static Optional<JsonNode> day(Literal<?> literal) {
-    return literal.dataType() instanceof DateType && literal.value() != null
-        ? Optional.of(JSON.textNode(dayStart((Integer) literal.value(), 0)))
-        : Optional.empty();
-  }
-
-  static JsonNode nextDay(Literal<?> literal) {
-    return JSON.textNode(dayStart((Integer) literal.value(), 1));
-  }
-
+  /** A DateType literal: on a date field it stands for a whole UTC day. */
   static boolean isDay(Literal<?> literal) {
     return literal.dataType() instanceof DateType;
+  }
+
+  /** The start of a {@link #isDay day} literal, as an ISO string. */
+  static JsonNode dayStart(Literal<?> literal) {
+    return JSON.textNode(dayStart((Integer) literal.value(), 0));
+  }
+
+  /** The start of the day after a {@link #isDay day} literal: the exclusive end of its range. */
+  static JsonNode nextDay(Literal<?> literal) {
+    return JSON.textNode(dayStart((Integer) literal.value(), 1));
   }
 
   private static String dayStart(int epochDay, int plusDays) {
