@@ -1,0 +1,49 @@
+package io.searchbridge.pushdown;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.searchbridge.core.mapping.ResolvedMapping;
+import java.util.Optional;
+import org.apache.spark.sql.connector.expressions.NullOrdering;
+import org.apache.spark.sql.connector.expressions.SortDirection;
+import org.apache.spark.sql.connector.expressions.SortOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** ORDER BY on sortable columns to a sort array; all keys or none, since order is positional. */
+public final class SortTranslator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SortTranslator.class);
+
+  private final ResolvedMapping mapping;
+
+  public SortTranslator(ResolvedMapping mapping) {
+    this.mapping = mapping;
+  }
+
+  public Optional<PushedSort> translate(SortOrder[] orders) {
+    ArrayNode sort = Queries.MAPPER.createArrayNode();
+    for (SortOrder order : orders) {
+      Optional<Column> column = Column.resolve(mapping, order.expression()).filter(Column::columnar);
+      if (column.isEmpty()) {
+        LOG.debug("Sort not pushed: {} is not a sortable field", order.expression());
+        return Optional.empty();
+      }
+      sort.add(key(column.get(), order));
+    }
+    return orders.length == 0 ? Optional.empty() : Optional.of(new PushedSort(Queries.json(sort)));
+  }
+
+  /**
+   * unmapped_type lets indexes of a pattern that lack the field sort it as missing instead of
+   * failing the search.
+   */
+  private static ObjectNode key(Column column, SortOrder order) {
+    ObjectNode body =
+        Queries.MAPPER.createObjectNode()
+            .put("order", order.direction() == SortDirection.ASCENDING ? "asc" : "desc")
+            .put("missing", order.nullOrdering() == NullOrdering.NULLS_FIRST ? "_first" : "_last")
+            .put("unmapped_type", column.field().esType());
+    return (ObjectNode) Queries.MAPPER.createObjectNode().set(column.field().path(), body);
+  }
+}
