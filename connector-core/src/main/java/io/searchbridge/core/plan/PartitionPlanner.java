@@ -42,6 +42,13 @@ public final class PartitionPlanner {
     if (shards.isEmpty()) {
       return ReadPlan.empty(resource, query);
     }
+    if (query.isSorted() || (query.hasLimit() && query.limit() <= settings.get(Keys.SCROLL_SIZE))) {
+      // A sorted read must be one stream to be in order, and a page-sized limit is cheapest as one
+      // request: one partition over every shard, which fetches no more than the limit.
+      String pitId = client.openPointInTime(resource, settings.get(Keys.SCROLL_KEEPALIVE));
+      LOG.info("[{}] planned 1 partition for a {} read", resource, query.isSorted() ? "sorted" : "limited");
+      return new ReadPlan(resource, query, List.of(new PitSlicePartition(0, pitId, 0, 1, List.of())), Optional.of(pitId));
+    }
     return switch (settings.get(Keys.READ_PARTITION_STRATEGY)) {
       case SHARD -> planShards(resource, query, shards);
       case POINT_IN_TIME -> planSlices(resource, query, shards);

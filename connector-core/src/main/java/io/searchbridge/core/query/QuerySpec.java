@@ -11,9 +11,10 @@ import java.util.List;
  * @param queryJson a query object such as {@code {"match_all":{}}}
  * @param includes {@code _source} includes; empty means every field
  * @param excludes {@code _source} excludes
- * @param limit the most documents the whole read returns; negative means no limit
+ * @param limit the most documents each partition returns; negative means no limit
+ * @param sortJson a sort array (e.g. {@code [{"price":{"order":"desc"}}]}), or empty for index order
  */
-public record QuerySpec(String queryJson, List<String> includes, List<String> excludes, long limit)
+public record QuerySpec(String queryJson, List<String> includes, List<String> excludes, long limit, String sortJson)
     implements Serializable {
 
   public static final String MATCH_ALL = "{\"match_all\":{}}";
@@ -21,6 +22,12 @@ public record QuerySpec(String queryJson, List<String> includes, List<String> ex
   public QuerySpec {
     includes = List.copyOf(includes);
     excludes = List.copyOf(excludes);
+    sortJson = sortJson == null ? "" : sortJson;
+  }
+
+  /** A query in index order, the common case. */
+  public QuerySpec(String queryJson, List<String> includes, List<String> excludes, long limit) {
+    this(queryJson, includes, excludes, limit, "");
   }
 
   public static QuerySpec matchAll() {
@@ -28,11 +35,15 @@ public record QuerySpec(String queryJson, List<String> includes, List<String> ex
   }
 
   public QuerySpec withSource(List<String> newIncludes, List<String> newExcludes) {
-    return new QuerySpec(queryJson, newIncludes, newExcludes, limit);
+    return new QuerySpec(queryJson, newIncludes, newExcludes, limit, sortJson);
   }
 
   public QuerySpec withLimit(long newLimit) {
-    return new QuerySpec(queryJson, includes, excludes, newLimit);
+    return new QuerySpec(queryJson, includes, excludes, newLimit, sortJson);
+  }
+
+  public boolean isSorted() {
+    return !sortJson.isEmpty();
   }
 
   public boolean hasLimit() {

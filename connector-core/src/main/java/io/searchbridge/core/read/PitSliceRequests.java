@@ -1,6 +1,8 @@
 package io.searchbridge.core.read;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.searchbridge.core.json.Json;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.plan.PitSlicePartition;
 import io.searchbridge.core.query.QuerySpec;
@@ -10,7 +12,7 @@ import java.util.List;
 
 /**
  * Pages through one slice of a shared point-in-time with {@code search_after} on {@code
- * _shard_doc}, the cheapest total order Elasticsearch offers. The point-in-time belongs to the
+ * _shard_doc}, the cheapest total order Elasticsearch offers (after the query's own sort, if any). The point-in-time belongs to the
  * plan, so releasing a partition frees nothing.
  */
 final class PitSliceRequests implements PageRequests {
@@ -48,9 +50,8 @@ final class PitSliceRequests implements PageRequests {
       json.writeStringField("id", pitId);
       json.writeStringField("keep_alive", keepAlive);
       json.writeEndObject();
-      json.writeArrayFieldStart("sort");
-      json.writeString("_shard_doc");
-      json.writeEndArray();
+      json.writeFieldName("sort");
+      json.writeTree(sortWithTiebreaker());
       if (partition.slices() > 1) {
         json.writeObjectFieldStart("slice");
         json.writeNumberField("id", partition.slice());
@@ -62,6 +63,19 @@ final class PitSliceRequests implements PageRequests {
       }
     });
     return new PageRequest("/_search", body);
+  }
+
+  /** The query's sort, made total by {@code _shard_doc} so that {@code search_after} never skips or repeats a hit. */
+  private ArrayNode sortWithTiebreaker() {
+    ArrayNode sort = Json.MAPPER.createArrayNode();
+    if (query.isSorted()) {
+      try {
+        sort.addAll((ArrayNode) Json.MAPPER.readTree(query.sortJson()));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("sort is not a JSON array: " + query.sortJson(), e);
+      }
+    }
+    return sort.add("_shard_doc");
   }
 
   private static void writeSearchAfter(JsonGenerator json, List<Object> values) throws IOException {

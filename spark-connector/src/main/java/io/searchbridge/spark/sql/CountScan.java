@@ -2,9 +2,7 @@ package io.searchbridge.spark.sql;
 
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
-import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.plan.PartitionPlanner;
-import io.searchbridge.core.query.EsQueryParser;
 import io.searchbridge.core.query.QuerySpec;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -21,9 +19,12 @@ import org.apache.spark.sql.types.StructType;
 final class CountScan implements Scan, Batch {
 
   private final EsTableOptions options;
+  private final String queryJson;
 
-  CountScan(EsTableOptions options) {
+  /** @param queryJson es.query combined with the pushed filters */
+  CountScan(EsTableOptions options, String queryJson) {
     this.options = options;
+    this.queryJson = queryJson;
   }
 
   @Override
@@ -33,8 +34,7 @@ final class CountScan implements Scan, Batch {
 
   @Override
   public String description() {
-    return "Elasticsearch [" + options.name() + "] pushed COUNT(*) via _count, query="
-        + EsQueryParser.parse(options.settings().get(Keys.QUERY));
+    return "Elasticsearch [" + options.name() + "] pushed COUNT(*) via _count, query=" + queryJson;
   }
 
   @Override
@@ -45,7 +45,7 @@ final class CountScan implements Scan, Batch {
   @Override
   public InputPartition[] planInputPartitions() {
     String resource = options.requireReadResource();
-    QuerySpec query = new QuerySpec(EsQueryParser.parse(options.settings().get(Keys.QUERY)), List.of(), List.of(), -1);
+    QuerySpec query = new QuerySpec(queryJson, List.of(), List.of(), -1);
     try (EsClient client = ElasticsearchJavaClient.open(options.settings(), "searchbridge/count " + resource)) {
       return new InputPartition[] {new Counted(new PartitionPlanner(client, options.settings()).count(resource, query))};
     }

@@ -2,11 +2,9 @@ package io.searchbridge.spark.sql;
 
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
-import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.plan.PartitionPlanner;
 import io.searchbridge.core.plan.ReadPlan;
-import io.searchbridge.core.query.EsQueryParser;
 import io.searchbridge.core.query.QuerySpec;
 import io.searchbridge.spark.schema.EsReadSchema;
 import java.util.List;
@@ -17,21 +15,34 @@ import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A planned read. The driver resolves the mapping and asks the core planner for partitions; each
- * partition becomes one Spark task that streams its documents straight into rows.
+ * A planned read. The driver asks the core planner for partitions; each partition becomes one
+ * Spark task that streams its documents straight into rows.
  */
 final class EsScan implements Scan, Batch {
 
-  private final EsTableOptions options;
-  private final StructType tableSchema;
-  private final StructType required;
-  private EsReadSchema readSchema;
-  private QuerySpec query;
+  /** What the scan builder pushed: the final query, a per-partition limit (or -1) and a sort (or ""). */
+  record Pushed(String queryJson, long limit, String sortJson, String filters) {}
 
-  EsScan(EsTableOptions options, StructType tableSchema, StructType required) {
+  private final EsTableOptions options;
+  private final Settings settings;
+  private final StructType required;
+  private final EsReadSchema readSchema;
+  private final QuerySpec query;
+  private final String filters;
+
+  EsScan(EsTableOptions options, ReadSchemas schemas, StructType tableSchema, StructType required, Pushed pushed) {
     this.options = options;
-    this.tableSchema = tableSchema;
+    this.settings = schemas.settings();
     this.required = required;
+    EsReadSchema inferred = schemas.inferred();
+    EsReadSchema table = inferred.sparkSchema().equals(tableSchema) ? inferred
+        : EsReadSchema.userDefined(tableSchema, schemas.mapping(), settings);
+    this.readSchema = table.prune(required);
+    List<String> includes = readSchema.sourceIncludes();
+    // No column needed (e.g. counting rows): ask for no _source at all rather than all of it.
+    List<String> excludes = includes.isEmpty() ? List.of("*") : List.of();
+    this.query = new QuerySpec(pushed.queryJson(), includes, excludes, pushed.limit(), pushed.sortJson());
+    this.filters = pushed.filters();
   }
 
   @Override
@@ -39,10 +50,12 @@ final class EsScan implements Scan, Batch {
     return required;
   }
 
+  /** Shown by {@code explain()}: everything Elasticsearch is asked to do for this scan. */
   @Override
   public String description() {
-    return "Elasticsearch [" + options.name() + "] query=" + EsQueryParser.parse(options.settings().get(Keys.QUERY))
-        + " columns=" + List.of(required.fieldNames());
+    return "Elasticsearch [" + options.name() + "] query=" + query.queryJson() + " pushedFilters=" + filters
+        + " columns=" + List.of(required.fieldNames()) + " _source=" + query.includes()
+        + (query.hasLimit() ? " limit=" + query.limit() : "") + (query.isSorted() ? " sort=" + query.sortJson() : "");
   }
 
   @Override
@@ -52,12 +65,9 @@ final class EsScan implements Scan, Batch {
 
   @Override
   public InputPartition[] planInputPartitions() {
-    Settings settings = options.settings();
     String resource = options.requireReadResource();
     try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/plan " + resource)) {
-      resolve(client, resource);
-      PartitionPlanner planner = new PartitionPlanner(client, settings);
-      ReadPlan plan = planner.plan(resource, query);
+      ReadPlan plan = new PartitionPlanner(client, settings).plan(resource, query);
       plan.pitId().ifPresent(pit -> PointInTimeReleaser.track(settings, pit));
       return plan.partitions().stream().map(EsInputPartition::new).toArray(InputPartition[]::new);
     }
@@ -65,27 +75,6 @@ final class EsScan implements Scan, Batch {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    if (readSchema == null) {
-      try (EsClient client = ElasticsearchJavaClient.open(options.settings(), "searchbridge/plan " + options.name())) {
-        resolve(client, options.requireReadResource());
-      }
-    }
-    return new EsReaderFactory(options.settings(), options.requireReadResource(), query, readSchema);
-  }
-
-  private void resolve(EsClient client, String resource) {
-    if (readSchema != null) {
-      return;
-    }
-    ReadSchemas schemas = ReadSchemas.resolve(client, options.settings(), resource);
-    Settings settings = schemas.settings();
-    EsReadSchema inferred = schemas.inferred();
-    EsReadSchema table = inferred.sparkSchema().equals(tableSchema) ? inferred
-        : EsReadSchema.userDefined(tableSchema, schemas.mapping(), settings);
-    readSchema = table.prune(required);
-    List<String> includes = readSchema.sourceIncludes();
-    // No column needed (e.g. a plain count): ask for no _source at all rather than all of it.
-    List<String> excludes = includes.isEmpty() ? List.of("*") : List.of();
-    query = new QuerySpec(EsQueryParser.parse(settings.get(Keys.QUERY)), includes, excludes, -1);
+    return new EsReaderFactory(settings, options.requireReadResource(), query, readSchema);
   }
 }
