@@ -22,6 +22,8 @@ public final class SharedSpark {
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.ui.enabled", "false")
           .config("spark.sql.shuffle.partitions", "4")
+          // fixed plans, so that tests can read the scan node's metrics after an action
+          .config("spark.sql.adaptive.enabled", "false")
           .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop, "stop-shared-spark"));
     }
