@@ -102,6 +102,9 @@ final class EsScan implements Scan, Batch {
     List<String> includes = readSchema.sourceIncludes();
     // No column needed (e.g. a plain count): ask for no _source at all rather than all of it.
     List<String> excludes = includes.isEmpty() ? List.of("*") : List.of();
-    query = new QuerySpec(EsQueryParser.parse(settings.get(Keys.QUERY)), includes, excludes, -1);
+    // The metadata column shows _score, which the _shard_doc-sorted pages only carry when asked for.
+    boolean scores = settings.get(Keys.READ_METADATA)
+        && List.of(required.fieldNames()).contains(settings.get(Keys.READ_METADATA_FIELD));
+    query = new QuerySpec(EsQueryParser.parse(settings.get(Keys.QUERY)), includes, excludes, -1, scores);
   }
 }

@@ -161,6 +161,17 @@ class DecoderTest {
   }
 
   @Test
+  void decimalsKeepEveryDigitOfTheirScale() {
+    EsReadSchema schema = EsReadSchema.userDefined(
+        new org.apache.spark.sql.types.StructType().add("f", org.apache.spark.sql.types.DataTypes.createDecimalType(20, 4)),
+        Fixtures.mapping("{\"f\": {\"type\": \"double\"}}"), Fixtures.settings());
+    assertThat(Fixtures.decode(schema, "{\"f\": 1234567890123456.0001}").get("f"))
+        .isEqualTo(new java.math.BigDecimal("1234567890123456.0001"));
+    assertThat(Fixtures.decode(schema, "{\"f\": \"-1234567890123456.0001\"}").get("f"))
+        .isEqualTo(new java.math.BigDecimal("-1234567890123456.0001"));
+  }
+
+  @Test
   void ipRangeGivenAsCidrReadsItsFirstAndLastAddress() {
     assertThat(one("ip_range", "\"192.168.0.0/16\"")).isEqualTo(bounds("192.168.0.0", null, "192.168.255.255", null));
     assertThat(one("ip_range", "\"10.1.2.3/32\"")).isEqualTo(bounds("10.1.2.3", null, "10.1.2.3", null));
