@@ -102,6 +102,7 @@ class DataSourceTypesIT {
     return value == null ? null : value.toInstant();
   }
 
+  @SuppressWarnings("unchecked")
   private static <T> List<T> list(Row row, String column) {
     Object value = row.getAs(column);
     if (value == null) {
