@@ -1,5 +1,6 @@
 package io.searchbridge.core.client;
 
+import io.searchbridge.core.SearchbridgeException;
 import io.searchbridge.core.metrics.ConnectorMetrics;
 import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
 import org.slf4j.Logger;
@@ -32,15 +33,24 @@ final class Retrier {
       try {
         return call.run();
       } catch (Exception e) {
+        // Our own failures while reading an answer (a document that does not fit its column) are
+        // neither request errors to wrap as "search failed" nor worth retrying.
+        if (e instanceof SearchbridgeException own && !(e instanceof EsRequestException)) {
+          throw own;
+        }
         EsRequestException mapped = ErrorMapper.map(operation, e);
         if (!mapped.isRetriable() || attempt >= policy.maxRetries()) {
           throw mapped;
         }
-        LOG.warn("{}; retry {} of {} in {} ms", mapped.getMessage(), attempt + 1, policy.maxRetries(),
-            policy.delay(attempt).toMillis());
-        metrics.add(Counter.REQUEST_RETRIES, 1);
-        policy.sleep(attempt);
+        retry(mapped, attempt);
       }
     }
+  }
+
+  private void retry(EsRequestException mapped, int attempt) {
+    LOG.warn("{}; retry {} of {} in {} ms", mapped.getMessage(), attempt + 1, policy.maxRetries(),
+        policy.delay(attempt).toMillis());
+    metrics.add(Counter.REQUEST_RETRIES, 1);
+    policy.sleep(attempt);
   }
 }

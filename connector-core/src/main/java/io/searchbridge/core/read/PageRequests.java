@@ -43,6 +43,9 @@ interface PageRequests {
     json.writeNumberField("size", size);
     json.writeFieldName("query");
     json.writeRawValue(query.queryJson());
+    if (query.trackScores()) {
+      json.writeBooleanField("track_scores", true);
+    }
     if (!query.includes().isEmpty() || !query.excludes().isEmpty()) {
       json.writeObjectFieldStart("_source");
       writeArray(json, "includes", query.includes());

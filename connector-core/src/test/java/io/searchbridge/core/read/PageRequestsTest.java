@@ -39,6 +39,24 @@ class PageRequestsTest {
   }
 
   @Test
+  void scoresAreTrackedWhenAsked() {
+    var requests = new PitSliceRequests(new PitSlicePartition(0, "pit-1", 0, 1, List.of()),
+        QuerySpec.matchAll().withScores(true).withLimit(5), Duration.ofSeconds(30));
+    assertThat(body(requests.first(10))).isEqualTo("{\"size\":10,\"query\":{\"match_all\":{}},\"track_scores\":true,"
+        + "\"track_total_hits\":false,\"pit\":{\"id\":\"pit-1\",\"keep_alive\":\"30000ms\"},\"sort\":[\"_shard_doc\"]}");
+  }
+
+  @Test
+  void sortedPagesEndWithTheShardDocTiebreaker() {
+    QuerySpec sorted = new QuerySpec(QuerySpec.MATCH_ALL, List.of(), List.of(), 5,
+        "[{\"n\":{\"order\":\"desc\",\"missing\":\"_last\"}}]", false);
+    var requests = new PitSliceRequests(new PitSlicePartition(0, "pit-1", 0, 1, List.of()), sorted, Duration.ofMinutes(1));
+    assertThat(body(requests.first(5))).isEqualTo("{\"size\":5,\"query\":{\"match_all\":{}},\"track_total_hits\":false,"
+        + "\"pit\":{\"id\":\"pit-1\",\"keep_alive\":\"60000ms\"},"
+        + "\"sort\":[{\"n\":{\"order\":\"desc\",\"missing\":\"_last\"}},\"_shard_doc\"]}");
+  }
+
+  @Test
   void shardScrollPinsTheShardAndThenScrolls() {
     var requests = new ShardScrollRequests(new ShardPartition(1, "logs-2026", 4, List.of("h")), QuerySpec.matchAll(),
         Duration.ofMinutes(1));

@@ -69,9 +69,11 @@ final class CodecFactory {
       return new ArrayCodec(codec(column, array.elementType()));
     }
     if (type instanceof StructType struct) {
-      return column.decoding() == Decoding.GEO_POINT
-          ? new GeoPointCodec(path, struct)
-          : struct(path, column.children(), column.decoding());
+      if (column.decoding() == Decoding.GEO_POINT) {
+        return new GeoPointCodec(path, struct);
+      }
+      StructCodec fields = struct(path, column.children(), column.decoding());
+      return column.decoding() == Decoding.IP_RANGE ? new IpRangeCodec(path, struct, fields) : fields;
     }
     if (type instanceof MapType map && map.keyType() == DataTypes.StringType) {
       if (ColumnSpec.innermostStruct(map.valueType()) != null) {

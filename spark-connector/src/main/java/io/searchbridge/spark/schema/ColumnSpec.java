@@ -46,6 +46,8 @@ record ColumnSpec(
     GEO_POINT,
     /** A join field: the object form, or its name as a plain string. */
     JOIN,
+    /** An ip_range: the object form, or a CIDR block as a plain string. */
+    IP_RANGE,
     /** Keys of inner objects joined with dots; scalar values as strings. */
     FLATTENED,
     /** The es.read.metadata column: not in _source. */

@@ -160,7 +160,8 @@ final class SchemaInference {
       for (String name : List.of("gte", "gt", "lte", "lt")) {
         bounds.add(ColumnSpec.leaf(path, name, bound, format));
       }
-      return new Shape(ColumnSpec.structOf(bounds), Decoding.VALUE, bounds);
+      Decoding decoding = type == FieldType.IP_RANGE ? Decoding.IP_RANGE : Decoding.VALUE;
+      return new Shape(ColumnSpec.structOf(bounds), decoding, bounds);
     }
     switch (type) {
       case LONG:

@@ -67,6 +67,9 @@ final class UserSchemaBinding {
     if (struct && fieldType == FieldType.JOIN) {
       return Decoding.JOIN;
     }
+    if (struct && fieldType == FieldType.IP_RANGE) {
+      return Decoding.IP_RANGE;
+    }
     if (type instanceof MapType && fieldType == FieldType.FLATTENED) {
       return Decoding.FLATTENED;
     }

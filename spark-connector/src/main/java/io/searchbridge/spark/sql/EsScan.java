@@ -2,6 +2,7 @@ package io.searchbridge.spark.sql;
 
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.plan.PartitionPlanner;
 import io.searchbridge.core.plan.ReadPlan;
@@ -41,7 +42,10 @@ final class EsScan implements Scan, Batch {
     List<String> includes = readSchema.sourceIncludes();
     // No column needed (e.g. counting rows): ask for no _source at all rather than all of it.
     List<String> excludes = includes.isEmpty() ? List.of("*") : List.of();
-    this.query = new QuerySpec(pushed.queryJson(), includes, excludes, pushed.limit(), pushed.sortJson());
+    // The metadata column shows _score, which sorted pages only carry when asked for.
+    boolean scores = settings.get(Keys.READ_METADATA)
+        && List.of(required.fieldNames()).contains(settings.get(Keys.READ_METADATA_FIELD));
+    this.query = new QuerySpec(pushed.queryJson(), includes, excludes, pushed.limit(), pushed.sortJson(), scores);
     this.filters = pushed.filters();
   }
 

@@ -4,6 +4,7 @@ import static io.searchbridge.spark.schema.Fixtures.decode;
 import static io.searchbridge.spark.schema.Fixtures.infer;
 import static io.searchbridge.spark.schema.Fixtures.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -157,6 +158,27 @@ class DecoderTest {
         .isEqualTo(bounds(null, "10.0.0.1", "10.0.0.9", null));
     assertThat(one("date_range", "{\"gte\": \"2024-01-01\", \"lte\": 86400000}"))
         .isEqualTo(bounds(1704067200_000_000L, null, 86400_000_000L, null));
+  }
+
+  @Test
+  void decimalsKeepEveryDigitOfTheirScale() {
+    EsReadSchema schema = EsReadSchema.userDefined(
+        new org.apache.spark.sql.types.StructType().add("f", org.apache.spark.sql.types.DataTypes.createDecimalType(20, 4)),
+        Fixtures.mapping("{\"f\": {\"type\": \"double\"}}"), Fixtures.settings());
+    assertThat(Fixtures.decode(schema, "{\"f\": 1234567890123456.0001}").get("f"))
+        .isEqualTo(new java.math.BigDecimal("1234567890123456.0001"));
+    assertThat(Fixtures.decode(schema, "{\"f\": \"-1234567890123456.0001\"}").get("f"))
+        .isEqualTo(new java.math.BigDecimal("-1234567890123456.0001"));
+  }
+
+  @Test
+  void ipRangeGivenAsCidrReadsItsFirstAndLastAddress() {
+    assertThat(one("ip_range", "\"192.168.0.0/16\"")).isEqualTo(bounds("192.168.0.0", null, "192.168.255.255", null));
+    assertThat(one("ip_range", "\"10.1.2.3/32\"")).isEqualTo(bounds("10.1.2.3", null, "10.1.2.3", null));
+    assertThat(one("ip_range", "\"2001:db8::/120\""))
+        .isEqualTo(bounds("2001:db8:0:0:0:0:0:0", null, "2001:db8:0:0:0:0:0:ff", null));
+    assertThatThrownBy(() -> one("ip_range", "\"example.com/8\"")).hasMessageContaining("field [f]");
+    assertThatThrownBy(() -> one("ip_range", "\"10.0.0.0/33\"")).hasMessageContaining("10.0.0.0/33");
   }
 
   private static Map<String, Object> bounds(Object gte, Object gt, Object lte, Object lt) {
