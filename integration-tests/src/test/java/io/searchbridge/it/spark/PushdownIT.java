@@ -1,6 +1,12 @@
 package io.searchbridge.it.spark;
 
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.searchbridge.it.support.ElasticsearchExtension;
@@ -137,6 +143,19 @@ class PushdownIT {
     Dataset<Row> filtered = table(true).filter(col("n").lt(1234));
     assertThat(filtered.count()).isEqualTo(1_234);
     assertThat(filtered.groupBy().count().queryExecution().executedPlan().toString()).contains("pushed COUNT(*) via _count");
+  }
+
+  @Test
+  void groupByIsAnAggregationThatFetchesNoDocuments() {
+    // one row per group reaches Spark: the groups, not the 10,000 documents
+    assertThat(fetchedWithPushdown(df -> df.groupBy("grp").agg(count(lit(1)), sum("n"), min("n"), max("n"), avg("n"))))
+        .isEqualTo(7);
+    // opt is null exactly when n % 10 == 0, always with flag true: 2 x 3 groups with a value, plus (true, null)
+    assertThat(fetchedWithPushdown(df -> df.filter(col("n").lt(500)).groupBy("flag", "opt").agg(count("opt"), max("n"))))
+        .isEqualTo(7);
+    assertThat(fetchedWithPushdown(df -> df.agg(min("n"), max("n"), sum("n")))).isEqualTo(1);
+    String plan = table(true).groupBy("grp").count().queryExecution().executedPlan().toString();
+    assertThat(plan).contains("pushed aggregation group by [grp]").contains("\"composite\"");
   }
 
   @Test

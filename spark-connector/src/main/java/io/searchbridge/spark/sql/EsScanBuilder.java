@@ -5,7 +5,9 @@ import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.query.EsQueryParser;
+import io.searchbridge.pushdown.AggregationTranslator;
 import io.searchbridge.pushdown.FilterTranslator;
+import io.searchbridge.pushdown.PushedAggregation;
 import io.searchbridge.pushdown.PushedFilters;
 import io.searchbridge.pushdown.PushedSort;
 import io.searchbridge.pushdown.QueryCombiner;
@@ -30,8 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Collects what Spark pushes into the scan: filters (translated by sql-pushdown against the
- * mapping, exact ones answered by Elasticsearch alone), the columns needed, a whole-table {@code
- * COUNT(*)}, LIMIT and ORDER BY ... LIMIT. Spark still applies the limit and the sort on top, which
+ * mapping, exact ones answered by Elasticsearch alone), the columns needed, {@code COUNT(*)} (by
+ * {@code _count}), GROUP BY with COUNT/SUM/MIN/MAX/AVG (by a composite aggregation), LIMIT and
+ * ORDER BY ... LIMIT. Spark still applies the limit and the sort on top, which
  * costs nothing on at most {@code n} rows and keeps its own null ordering.
  */
 final class EsScanBuilder implements ScanBuilder, SupportsPushDownV2Filters, SupportsPushDownRequiredColumns,
@@ -45,6 +48,7 @@ final class EsScanBuilder implements ScanBuilder, SupportsPushDownV2Filters, Sup
   private StructType required;
   private PushedFilters filters = new PushedFilters(Optional.empty(), List.of(), List.of());
   private boolean countOnly;
+  private Optional<PushedAggregation> aggregation = Optional.empty();
   private long limit = -1;
   private String sortJson = "";
 
@@ -88,15 +92,29 @@ final class EsScanBuilder implements ScanBuilder, SupportsPushDownV2Filters, Sup
     this.required = requiredSchema;
   }
 
+  /** Called before {@link #pushAggregation}: answered exactly when Elasticsearch computes the whole result. */
   @Override
-  public boolean pushAggregation(Aggregation aggregation) {
-    countOnly = options.settings().get(Keys.PUSHDOWN) && isCountStar(aggregation);
-    return countOnly;
+  public boolean supportCompletePushDown(Aggregation pushed) {
+    return isCountStar(pushed) || translate(pushed).isPresent();
   }
 
   @Override
-  public boolean supportCompletePushDown(Aggregation aggregation) {
-    return isCountStar(aggregation);
+  public boolean pushAggregation(Aggregation pushed) {
+    if (!options.settings().get(Keys.PUSHDOWN)) {
+      return false;
+    }
+    countOnly = isCountStar(pushed);
+    aggregation = countOnly ? Optional.empty() : translate(pushed);
+    return countOnly || aggregation.isPresent();
+  }
+
+  private Optional<PushedAggregation> translate(Aggregation pushed) {
+    Optional<PushedAggregation> translated = new AggregationTranslator(schemas().mapping()).translate(pushed);
+    if (translated.isEmpty()) {
+      LOG.debug("[{}] aggregation left to Spark: {} group by {}", options.name(),
+          java.util.Arrays.toString(pushed.aggregateExpressions()), java.util.Arrays.toString(pushed.groupByExpressions()));
+    }
+    return translated;
   }
 
   private static boolean isCountStar(Aggregation aggregation) {
@@ -137,6 +155,9 @@ final class EsScanBuilder implements ScanBuilder, SupportsPushDownV2Filters, Sup
     String query = QueryCombiner.and(EsQueryParser.parse(options.settings().get(Keys.QUERY)), filters.queryJson());
     if (countOnly) {
       return new CountScan(options, query);
+    }
+    if (aggregation.isPresent()) {
+      return new AggregationScan(options, query, aggregation.get());
     }
     return new EsScan(options, schemas(), tableSchema, required, new EsScan.Pushed(query, limit, sortJson,
         filters.pushed().toString()));
