@@ -7,9 +7,13 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 
+import io.searchbridge.core.client.ElasticsearchJavaClient;
+import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.config.Settings;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -52,6 +56,7 @@ public final class DemoJob {
           col("id").mod(1000).divide(10.0).as("amount"),
           col("id").mod(3).equalTo(0).as("priority"));
 
+      createIndex(url);
       Timed<Long> write = time(() -> {
         sample.write().format("searchbridge").option("es.mapping.id", "id").mode("overwrite").save(INDEX);
         return documents;
@@ -60,8 +65,9 @@ public final class DemoJob {
       Timed<Long> counted = time(orders::count);
       Timed<Long> fullRead = time(() -> (long) orders.select("seq", "city", "amount").javaRDD().count());
       Timed<Long> filtered = time(() -> orders.filter(col("priority").and(col("amount").gt(90))).count());
-      Timed<List<Row>> grouped = time(() -> orders.groupBy("city")
-          .agg(count(lit(1)).as("orders"), round(avg("amount"), 2).as("avg_amount")).orderBy("city").collectAsList());
+      Dataset<Row> byCity = orders.groupBy("city")
+          .agg(count(lit(1)).as("orders"), round(avg("amount"), 2).as("avg_amount")).orderBy("city");
+      Timed<List<Row>> grouped = time(byCity::collectAsList);
 
       out.println("| step | rows | seconds | rows/s |");
       out.println("|---|---:|---:|---:|");
@@ -70,6 +76,10 @@ public final class DemoJob {
       row(out, "read 3 columns of every document", fullRead.value(), fullRead.seconds());
       row(out, "filter priority AND amount > 90, count", filtered.value(), filtered.seconds());
       row(out, "group by city: count, avg(amount)", grouped.value().size(), grouped.seconds());
+      out.println();
+      out.println("pushed to Elasticsearch (from the query plans):");
+      out.println("- filter: " + scanOf(orders.filter(col("priority").and(col("amount").gt(90)))));
+      out.println("- group by: " + scanOf(byCity));
       out.println();
       out.println("orders by city:");
       out.println("| city | orders | avg_amount |");
@@ -89,6 +99,27 @@ public final class DemoJob {
     } finally {
       spark.stop();
     }
+  }
+
+  /** Keyword and numeric types, so that filters and the group-by can be answered by Elasticsearch. */
+  private static void createIndex(String url) {
+    Settings settings = Settings.of(Map.of("es.nodes", url));
+    try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge-demo/create-index")) {
+      if (client.indexExists(INDEX)) {
+        client.deleteIndex(INDEX);
+      }
+      client.createIndex(INDEX, "{\"settings\":{\"number_of_shards\":2,\"number_of_replicas\":0},"
+          + "\"mappings\":{\"properties\":{\"id\":{\"type\":\"keyword\"},\"seq\":{\"type\":\"long\"},"
+          + "\"city\":{\"type\":\"keyword\"},\"amount\":{\"type\":\"double\"},\"priority\":{\"type\":\"boolean\"}}}}");
+    }
+  }
+
+  /** The Elasticsearch part of a query's plan, as explain() shows it. */
+  private static String scanOf(Dataset<Row> query) {
+    String plan = query.queryExecution().executedPlan().toString();
+    int start = plan.indexOf("Elasticsearch [");
+    int end = plan.indexOf('\n', start);
+    return start < 0 ? "(nothing)" : plan.substring(start, end < 0 ? plan.length() : end);
   }
 
   /** The rows with {@code seq % 3 == 0} and {@code (seq % 1000) / 10 > 90}, counted without Elasticsearch. */
