@@ -25,12 +25,13 @@ import org.slf4j.LoggerFactory;
  * otherwise it throws {@code writeWithSaveModeUnsupportedBySourceError}. But a provider with {@code
  * SupportsCatalogOptions} is also routed through that catalog for every read, and {@code
  * DataSourceV2Utils.loadV2Source} then rejects any {@code spark.read.schema(...)} ("does not support
- * user specified schema"), which would break user-given schemas. Besides, the CTAS hands the
- * catalog neither the writer's options (its table spec has empty options), so the connection
- * settings could reach {@code tableExists}/{@code createTable} only through side channels.
+ * user specified schema"), which would break user-given schemas. Besides, that CTAS does not hand
+ * the writer's options to the catalog (its table spec has empty properties and options; they reach
+ * only the write), so the connection settings could reach {@code tableExists}/{@code createTable}
+ * only through side channels.
  *
- * <p>What is done instead is what Spark does for a V2 table without {@code BATCH_WRITE} (and what
- * Delta Lake relies on): {@code saveInternal} falls back to {@code saveToV1Source}, which runs a
+ * <p>What is done instead is Spark's own fallback for a V2 table without {@code BATCH_WRITE}:
+ * {@code saveInternal} then calls {@code saveToV1Source}, which runs a
  * {@code SaveIntoDataSourceCommand} that calls {@code CreatableRelationProvider.createRelation} with
  * the save mode. {@link SearchbridgeProvider}'s table therefore has no {@code BATCH_WRITE}; {@link
  * #save} applies the mode and hands the rows to the unchanged V2 batch write ({@link EsBatchWrite},
