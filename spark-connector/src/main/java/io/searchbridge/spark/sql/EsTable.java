@@ -16,10 +16,17 @@ final class EsTable implements SupportsRead, SupportsWrite {
 
   private final EsTableOptions options;
   private final StructType schema;
+  private final boolean batchWrite;
 
+  /** A table for reads and streaming writes; batch writes go through {@link SaveModes} (see there). */
   EsTable(EsTableOptions options, StructType schema) {
+    this(options, schema, false);
+  }
+
+  EsTable(EsTableOptions options, StructType schema, boolean batchWrite) {
     this.options = options;
     this.schema = schema;
+    this.batchWrite = batchWrite;
   }
 
   @Override
@@ -36,8 +43,12 @@ final class EsTable implements SupportsRead, SupportsWrite {
   public Set<TableCapability> capabilities() {
     // Elasticsearch indexes take documents of any shape (dynamic mappings), so writes are not
     // checked against the read schema.
-    return EnumSet.of(TableCapability.BATCH_READ, TableCapability.BATCH_WRITE, TableCapability.TRUNCATE,
+    Set<TableCapability> capabilities = EnumSet.of(TableCapability.BATCH_READ, TableCapability.TRUNCATE,
         TableCapability.STREAMING_WRITE, TableCapability.ACCEPT_ANY_SCHEMA);
+    if (batchWrite) {
+      capabilities.add(TableCapability.BATCH_WRITE);
+    }
+    return capabilities;
   }
 
   @Override
