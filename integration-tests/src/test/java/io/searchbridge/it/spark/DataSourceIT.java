@@ -3,28 +3,19 @@ package io.searchbridge.it.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.searchbridge.it.support.ElasticsearchExtension;
-import io.searchbridge.it.support.ElasticsearchServer;
-import io.searchbridge.it.support.RestCalls;
-import io.searchbridge.it.support.SharedSpark;
+import io.searchbridge.it.support.SparkIntegrationTest;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** DataFrames written and read through {@code format("searchbridge")} against the real server. */
-@ExtendWith(ElasticsearchExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DataSourceIT {
+class DataSourceIT extends SparkIntegrationTest {
 
   private static final StructType PERSON = new StructType()
       .add("id", DataTypes.StringType, false)
@@ -43,17 +34,6 @@ class DataSourceIT {
       + "\"seen\":{\"type\":\"date\"},\"tags\":{\"type\":\"keyword\"},"
       + "\"address\":{\"properties\":{\"city\":{\"type\":\"keyword\"},\"zip\":{\"type\":\"integer\"}}},"
       + "\"pets\":{\"type\":\"nested\",\"properties\":{\"kind\":{\"type\":\"keyword\"},\"age\":{\"type\":\"integer\"}}}}}}";
-
-  private SparkSession spark;
-  private ElasticsearchServer server;
-  private RestCalls rest;
-
-  @BeforeAll
-  void start(ElasticsearchServer server) {
-    this.server = server;
-    this.rest = new RestCalls(server);
-    this.spark = SharedSpark.session();
-  }
 
   private static List<Row> people(int count) {
     List<Row> rows = new ArrayList<>();

@@ -3,27 +3,18 @@ package io.searchbridge.it.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.searchbridge.it.support.ElasticsearchExtension;
-import io.searchbridge.it.support.ElasticsearchServer;
-import io.searchbridge.it.support.RestCalls;
-import io.searchbridge.it.support.SharedSpark;
+import io.searchbridge.it.support.SparkIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The four save modes of {@code df.write.format("searchbridge")} against the real server. */
-@ExtendWith(ElasticsearchExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SaveModesIT {
+class SaveModesIT extends SparkIntegrationTest {
 
   private static final StructType ITEM = new StructType()
       .add("id", DataTypes.StringType, false)
@@ -33,17 +24,6 @@ class SaveModesIT {
   private static final String ITEM_MAPPING = "{\"settings\":{\"number_of_shards\":2,\"number_of_replicas\":0},"
       + "\"mappings\":{\"properties\":{\"id\":{\"type\":\"keyword\"},\"name\":{\"type\":\"keyword\"},"
       + "\"n\":{\"type\":\"long\"}}}}";
-
-  private SparkSession spark;
-  private ElasticsearchServer server;
-  private RestCalls rest;
-
-  @BeforeAll
-  void start(ElasticsearchServer server) {
-    this.server = server;
-    this.rest = new RestCalls(server);
-    this.spark = SharedSpark.session();
-  }
 
   private Dataset<Row> items(String prefix, int count) {
     List<Row> rows = new ArrayList<>();
