@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.searchbridge.it.support.ElasticsearchExtension;
-import io.searchbridge.it.support.ElasticsearchServer;
-import io.searchbridge.it.support.RestCalls;
-import io.searchbridge.it.support.SharedSpark;
+import io.searchbridge.it.support.SparkIntegrationTest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -19,14 +16,10 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import scala.collection.JavaConverters;
 
 /**
@@ -43,23 +36,10 @@ import scala.collection.JavaConverters;
  * aggregate_metric_double, exponential_histogram, counted_keyword, geo_shape, shape, point,
  * semantic_text, rank_vectors, pattern_text, annotated_text, murmur3 and icu_collation_keyword.
  */
-@ExtendWith(ElasticsearchExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DataSourceTypesIT {
+class DataSourceTypesIT extends SparkIntegrationTest {
 
   /** 2024-01-02T03:04:05Z, the instant most date documents spell in some form. */
   private static final Instant T0 = Instant.parse("2024-01-02T03:04:05Z");
-
-  private SparkSession spark;
-  private ElasticsearchServer server;
-  private RestCalls rest;
-
-  @BeforeAll
-  void start(ElasticsearchServer server) {
-    this.server = server;
-    this.rest = new RestCalls(server);
-    this.spark = SharedSpark.session();
-  }
 
   /** Creates the index with {@code properties} and bulk-indexes {@code idAndSource} pairs. */
   private String index(String prefix, String properties, String... idAndSource) {
@@ -494,6 +474,12 @@ class DataSourceTypesIT {
         .hasStackTraceContaining("field [n]")
         .hasStackTraceContaining("abc")
         .hasStackTraceContaining("cannot be read as bigint");
+
+    List<Row> permissive = spark.read().format("searchbridge").schema(schema).option("es.nodes", server.url())
+        .option("mode", "PERMISSIVE").load(index).orderBy("id").collectAsList();
+    assertThat(permissive).extracting(Row::toString).containsExactly("[bad,null]", "[good,1]");
+    assertThatThrownBy(() -> spark.read().format("searchbridge").option("es.nodes", server.url())
+        .option("mode", "DROPALL").load(index).collectAsList()).hasStackTraceContaining("mode='DROPALL' is not supported");
   }
 
   @Test

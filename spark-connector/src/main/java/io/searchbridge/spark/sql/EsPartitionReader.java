@@ -14,7 +14,7 @@ final class EsPartitionReader implements PartitionReader<InternalRow> {
 
   EsPartitionReader(EsReaderFactory factory, PartitionSpec partition) {
     this.cursor = ClientCursor.open(factory.settings(), factory.resource(), factory.query(), partition,
-        factory.schema().decoder(), opaqueId(partition));
+        factory.schema().decoder(factory.lenient()), opaqueId(partition));
   }
 
   @Override

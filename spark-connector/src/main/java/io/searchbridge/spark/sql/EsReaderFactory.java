@@ -8,8 +8,11 @@ import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 
-/** Sent to executors: everything a task needs to read its partition, and no client. */
-record EsReaderFactory(Settings settings, String resource, QuerySpec query, EsReadSchema schema)
+/**
+ * Sent to executors: everything a task needs to read its partition, and no client. {@code lenient}
+ * reads values that do not fit their column as null instead of failing the task.
+ */
+record EsReaderFactory(Settings settings, String resource, QuerySpec query, EsReadSchema schema, boolean lenient)
     implements PartitionReaderFactory {
 
   @Override

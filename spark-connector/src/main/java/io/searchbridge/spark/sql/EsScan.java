@@ -79,6 +79,6 @@ final class EsScan implements Scan, Batch {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new EsReaderFactory(settings, options.requireReadResource(), query, readSchema);
+    return new EsReaderFactory(settings, options.requireReadResource(), query, readSchema, ParseMode.lenient(settings));
   }
 }
