@@ -114,6 +114,31 @@ class BulkWriterIT {
   }
 
   @Test
+  void documentsGoThroughTheIngestPipeline(ElasticsearchServer server) {
+    RestCalls rest = new RestCalls(server);
+    // This distribution has no ingest processors. An empty pipeline does not count documents, but it
+    // does count the bytes that entered it, which shows the pipeline was applied.
+    String pipeline = server.uniqueIndex("pipeline");
+    rest.put("/_ingest/pipeline/" + pipeline, "{\"processors\":[]}");
+    assertThat(bytesIngested(rest, pipeline)).isZero();
+    String index = server.uniqueIndex("ingested");
+    Settings settings = settings(server, "es.ingest.pipeline", pipeline);
+    try (EsClient client = client(settings)) {
+      CoreFixtures.writeNumbered(client, settings, index, 25);
+    }
+    assertThat(bytesIngested(rest, pipeline)).isPositive();
+    assertThat(rest.count(index)).isEqualTo(25);
+  }
+
+  private static long bytesIngested(RestCalls rest, String pipeline) {
+    long bytes = 0;
+    for (var node : rest.get("/_nodes/stats/ingest").path("nodes")) {
+      bytes += node.path("ingest").path("pipelines").path(pipeline).path("ingested_as_first_pipeline_in_bytes").asLong();
+    }
+    return bytes;
+  }
+
+  @Test
   void writesWithoutAutoCreateNeedAnExistingIndex(ElasticsearchServer server) {
     Settings settings = settings(server, "es.index.auto.create", "false");
     String index = server.uniqueIndex("absent");
