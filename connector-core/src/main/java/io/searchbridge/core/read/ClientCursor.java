@@ -3,6 +3,7 @@ package io.searchbridge.core.read;
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
+import io.searchbridge.core.metrics.ConnectorMetrics;
 import io.searchbridge.core.plan.PartitionSpec;
 import io.searchbridge.core.query.QuerySpec;
 import java.util.Iterator;
@@ -41,6 +42,11 @@ public final class ClientCursor<T> implements Iterator<T>, AutoCloseable {
   @Override
   public T next() {
     return cursor.next();
+  }
+
+  /** The counters of this partition's client: documents, bytes and requests so far. */
+  public ConnectorMetrics metrics() {
+    return client.metrics();
   }
 
   @Override

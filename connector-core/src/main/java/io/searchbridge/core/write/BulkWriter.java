@@ -62,6 +62,11 @@ public final class BulkWriter implements AutoCloseable {
     }
   }
 
+  /** Documents added but not yet sent. */
+  public int bufferedDocuments() {
+    return buffer.entries();
+  }
+
   /** Sends everything buffered and returns once Elasticsearch has acknowledged every document. */
   public void flush() {
     if (buffer.entries() == 0) {

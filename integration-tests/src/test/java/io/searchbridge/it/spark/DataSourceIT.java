@@ -7,6 +7,10 @@ import io.searchbridge.it.support.SparkIntegrationTest;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.execution.QueryExecution;
+import org.apache.spark.sql.execution.metric.SQLMetric;
+import org.apache.spark.sql.util.QueryExecutionListener;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -147,6 +151,39 @@ class DataSourceIT extends SparkIntegrationTest {
         .path("type").asText()).isEqualTo("nested");
     assertThat(rest.get("/" + index + "/_settings").path(index).path("settings").path("index")
         .path("number_of_shards").asText()).isEqualTo("3");
+  }
+
+  @Test
+  void writeMetricsCountTheDocumentsWritten() throws InterruptedException {
+    Map<String, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
+    QueryExecutionListener listener = new QueryExecutionListener() {
+      @Override
+      public void onSuccess(String action, QueryExecution execution, long durationNs) {
+        scala.collection.Iterator<scala.Tuple2<String, SQLMetric>> metrics = execution.executedPlan().metrics().iterator();
+        while (metrics.hasNext()) {
+          scala.Tuple2<String, SQLMetric> metric = metrics.next();
+          if (metric._1().startsWith("es")) {
+            written.merge(metric._1(), metric._2().value(), Long::sum);
+          }
+        }
+      }
+
+      @Override
+      public void onFailure(String action, QueryExecution execution, Exception error) {}
+    };
+    spark.listenerManager().register(listener);
+    try {
+      write(people(300), server.uniqueIndex("metered"), "append", "es.batch.size.entries", "100");
+      // listeners hear of the write asynchronously
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!written.containsKey("esDocsWritten") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    } finally {
+      spark.listenerManager().unregister(listener);
+    }
+    assertThat(written).containsEntry("esDocsWritten", 300L).containsEntry("esDocsFailed", 0L);
+    assertThat(written.get("esBulkRequests")).isPositive();
   }
 
   @Test

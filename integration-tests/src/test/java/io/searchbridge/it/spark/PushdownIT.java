@@ -122,6 +122,25 @@ class PushdownIT {
   }
 
   @Test
+  void connectorMetricsReachSparksSqlMetrics() {
+    Dataset<Row> filtered = table(true).filter(col("n").lt(250));
+    assertThat(filtered.collectAsList()).hasSize(250);
+    BatchScanExec scan = scanOf(filtered.queryExecution().executedPlan());
+    assertThat(scan.metrics().apply("esDocsRead").value()).isEqualTo(250);
+    assertThat(scan.metrics().apply("esSearchRequests").value()).isPositive();
+    assertThat(scan.metrics().apply("esBytesRead").value()).isGreaterThan(250 * 20);
+  }
+
+  private static BatchScanExec scanOf(SparkPlan plan) {
+    for (SparkPlan leaf : scala.collection.JavaConverters.seqAsJavaList(plan.collectLeaves())) {
+      if (leaf instanceof BatchScanExec scan) {
+        return scan;
+      }
+    }
+    throw new AssertionError("no BatchScanExec in " + plan);
+  }
+
+  @Test
   void limitFetchesAtMostOnePage() {
     Dataset<Row> limited = table(true).filter(col("flag")).limit(10);
     assertThat(limited.collectAsList()).hasSize(10);

@@ -3,7 +3,11 @@ package io.searchbridge.spark.sql;
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
+import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
 import io.searchbridge.core.write.BulkWriter;
+import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
+import io.searchbridge.spark.metrics.CounterMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import io.searchbridge.spark.schema.RowJsonEncoder;
 import java.util.HashSet;
 import java.util.Set;
@@ -45,6 +49,16 @@ final class EsDataWriter implements DataWriter<InternalRow> {
   @Override
   public void abort() {
     // Buffered documents are dropped: the task failed and Spark runs it again from its input.
+  }
+
+  /**
+   * Spark takes a task's last values before {@link #commit()}, which sends what is still buffered;
+   * those documents count as written, since the commit either acknowledges every one or fails.
+   */
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    return CounterMetric.taskValues(counter -> client.metrics().get(counter)
+        + (counter == Counter.DOCS_WRITTEN ? writer.bufferedDocuments() : 0), ConnectorSqlMetrics.WRITE);
   }
 
   @Override

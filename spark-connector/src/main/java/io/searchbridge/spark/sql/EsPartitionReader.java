@@ -2,6 +2,9 @@ package io.searchbridge.spark.sql;
 
 import io.searchbridge.core.plan.PartitionSpec;
 import io.searchbridge.core.read.ClientCursor;
+import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
+import io.searchbridge.spark.metrics.CounterMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
@@ -29,6 +32,11 @@ final class EsPartitionReader implements PartitionReader<InternalRow> {
   @Override
   public InternalRow get() {
     return current;
+  }
+
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    return CounterMetric.taskValues(cursor.metrics(), ConnectorSqlMetrics.READ);
   }
 
   @Override

@@ -9,6 +9,8 @@ import io.searchbridge.core.plan.ReadPlan;
 import io.searchbridge.core.query.QuerySpec;
 import io.searchbridge.spark.schema.EsReadSchema;
 import java.util.List;
+import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
+import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
@@ -60,6 +62,11 @@ final class EsScan implements Scan, Batch {
     return "Elasticsearch [" + options.name() + "] query=" + query.queryJson() + " pushedFilters=" + filters
         + " columns=" + List.of(required.fieldNames()) + " _source=" + query.includes()
         + (query.hasLimit() ? " limit=" + query.limit() : "") + (query.isSorted() ? " sort=" + query.sortJson() : "");
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return ConnectorSqlMetrics.read();
   }
 
   @Override

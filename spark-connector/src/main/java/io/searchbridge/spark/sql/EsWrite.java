@@ -3,6 +3,8 @@ package io.searchbridge.spark.sql;
 import io.searchbridge.core.config.InvalidSettingException;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.spark.stream.EsStreamingWrite;
+import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
+import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.Write;
 import org.apache.spark.sql.connector.write.streaming.StreamingWrite;
@@ -33,6 +35,11 @@ final class EsWrite implements Write {
   @Override
   public String description() {
     return "searchbridge write to " + options.name();
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return ConnectorSqlMetrics.write();
   }
 
   @Override
