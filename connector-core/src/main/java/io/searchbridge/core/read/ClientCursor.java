@@ -33,6 +33,11 @@ public final class ClientCursor<T> implements Iterator<T>, AutoCloseable {
     }
   }
 
+  /** The counters of this cursor's client: documents, bytes and requests of this partition's read. */
+  public io.searchbridge.core.metrics.ConnectorMetrics metrics() {
+    return client.metrics();
+  }
+
   @Override
   public boolean hasNext() {
     return cursor.hasNext();
