@@ -33,7 +33,7 @@ public final class DocumentWriter implements AutoCloseable {
 
   public DocumentWriter(Configuration conf, String taskName, BiConsumer<EsCounter, Long> counters) {
     Settings settings = HadoopSettings.of(conf);
-    this.encoder = new DocumentEncoder(settings);
+    this.encoder = new DocumentEncoder(settings, "EsOutputFormat");
     this.inputJson = settings.get(Keys.INPUT_JSON);
     this.counters = counters;
     this.client = ElasticsearchJavaClient.open(settings, "searchbridge/mr-write/" + taskName);

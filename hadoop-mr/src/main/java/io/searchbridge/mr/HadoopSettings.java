@@ -6,11 +6,11 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
 /** The connector's settings of a job: every {@code es.*} key of its Configuration (variables expanded). */
-final class HadoopSettings {
+public final class HadoopSettings {
 
   private HadoopSettings() {}
 
-  static Settings of(Configuration conf) {
+  public static Settings of(Configuration conf) {
     Map<String, String> raw = new HashMap<>();
     conf.getPropsWithPrefix("es.").forEach((key, value) -> raw.put("es." + key, value));
     return Settings.of(raw);

@@ -25,8 +25,11 @@ public final class DocumentEncoder implements Serializable {
   private final IndexNamePattern pattern;
   private final MetadataExtractor extractor;
   private final FieldFilter filter;
+  private final String api;
 
-  public DocumentEncoder(Settings settings) {
+  /** @param api what the documents were given to (e.g. {@code saveJsonToEs}), for error messages */
+  public DocumentEncoder(Settings settings, String api) {
+    this.api = api;
     this.pattern = IndexNamePattern.parse(settings.writeResource().orElseThrow(
         () -> new SearchbridgeException("no index to write: set es.resource.write or es.resource")));
     this.extractor = new MetadataExtractor(settings);
@@ -48,16 +51,16 @@ public final class DocumentEncoder implements Serializable {
     if (pattern.isStatic() && extractor.metadataFields().isEmpty()) {
       return new Encoded(pattern.resolve(path -> null, position), DocumentMetadata.none(), json);
     }
-    MapDocumentFields fields = new MapDocumentFields(parse(json, position));
+    MapDocumentFields fields = new MapDocumentFields(parse(json, position, api));
     return new Encoded(pattern.resolve(fields, position), extractor.extract(fields, position), json);
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> parse(byte[] json, long position) {
+  private static Map<String, Object> parse(byte[] json, long position, String api) {
     try {
       return Json.MAPPER.readValue(json, LinkedHashMap.class);
     } catch (IOException e) {
-      throw new SearchbridgeException("document #" + position + " is not valid JSON: " + e.getMessage(), e);
+      throw new SearchbridgeException("document #" + position + " given to " + api + " is not valid JSON: " + e.getMessage(), e);
     }
   }
 

@@ -130,6 +130,55 @@ class MapReduceIT {
   }
 
   @Test
+  void oldApiAdaptersWriteAndReadJsonDocuments(ElasticsearchServer server) throws Exception {
+    RestCalls rest = new RestCalls(server);
+    String index = server.uniqueIndex("mapred");
+    Path input = temp.resolve("mapred-input.json");
+    Files.writeString(input, IntStream.range(0, 100)
+        .mapToObj(i -> "{\"id\":\"j" + i + "\",\"tags\":[\"a\",\"b\"],\"n\":" + i + "}")
+        .collect(Collectors.joining("\n", "", "\n")));
+
+    org.apache.hadoop.mapred.JobConf write = new org.apache.hadoop.mapred.JobConf(configuration(server, index));
+    write.set("es.input.json", "true");
+    write.set("es.mapping.id", "id");
+    write.setInputFormat(org.apache.hadoop.mapred.TextInputFormat.class);
+    org.apache.hadoop.mapred.FileInputFormat.setInputPaths(write, new org.apache.hadoop.fs.Path(input.toUri()));
+    write.setMapperClass(org.apache.hadoop.mapred.lib.IdentityMapper.class);
+    write.setNumReduceTasks(0);
+    write.setOutputKeyClass(LongWritable.class);
+    write.setOutputValueClass(Text.class);
+    write.setOutputFormat(io.searchbridge.mr.mapred.EsOutputFormat.class);
+    org.apache.hadoop.mapred.RunningJob written = org.apache.hadoop.mapred.JobClient.runJob(write);
+    assertThat(written.isSuccessful()).isTrue();
+    assertThat(written.getCounters().findCounter(EsCounter.DOCUMENTS_WRITTEN).getValue()).isEqualTo(100);
+    assertThat(rest.count(index)).isEqualTo(100);
+
+    org.apache.hadoop.mapred.JobConf read = new org.apache.hadoop.mapred.JobConf(configuration(server, index));
+    read.set("es.output.json", "true");
+    read.setInputFormat(io.searchbridge.mr.mapred.EsInputFormat.class);
+    read.setMapperClass(org.apache.hadoop.mapred.lib.IdentityMapper.class);
+    read.setNumReduceTasks(0);
+    read.setOutputKeyClass(Text.class);
+    read.setOutputValueClass(Text.class);
+    read.setOutputFormat(org.apache.hadoop.mapred.TextOutputFormat.class);
+    Path output = temp.resolve("mapred-out");
+    org.apache.hadoop.mapred.FileOutputFormat.setOutputPath(read, new org.apache.hadoop.fs.Path(output.toUri()));
+    org.apache.hadoop.mapred.RunningJob readJob = org.apache.hadoop.mapred.JobClient.runJob(read);
+    assertThat(readJob.getCounters().findCounter(EsCounter.DOCUMENTS_READ).getValue()).isEqualTo(100);
+    java.util.List<String> lines;
+    try (Stream<Path> parts = Files.list(output)) {
+      lines = parts.filter(p -> p.getFileName().toString().startsWith("part-")).flatMap(p -> {
+        try {
+          return Files.readAllLines(p).stream();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).toList();
+    }
+    assertThat(lines).hasSize(100).contains("j7\t{\"id\":\"j7\",\"tags\":[\"a\",\"b\"],\"n\":7}");
+  }
+
+  @Test
   void outputSpecsNameTheMissingResource() throws Exception {
     Job job = Job.getInstance(new Configuration(false));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EsOutputFormat().checkOutputSpecs(job))
