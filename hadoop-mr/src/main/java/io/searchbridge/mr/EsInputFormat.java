@@ -21,7 +21,9 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
  * {@link Text} with {@code es.output.json=true}, hence the declared {@link Writable}.
  *
  * <p>Splits default to {@code es.read.partition.strategy=shard}: each task opens and clears its own
- * scroll, so nothing planned can expire while a job waits for its tasks to be scheduled.
+ * scroll, so nothing planned can expire while a job waits for its tasks to be scheduled. With an
+ * explicit {@code es.read.partition.strategy=pit} the splits share one point-in-time, which nobody
+ * releases: it lives until {@code es.scroll.keepalive} ends, and tasks started later fail.
  */
 public class EsInputFormat extends InputFormat<Text, Writable> {
 
