@@ -4,7 +4,7 @@ import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.write.BulkWriter;
-import io.searchbridge.core.write.DocumentMetadata;
+import io.searchbridge.core.write.DocumentEncoder;
 import java.io.Serializable;
 import java.util.Iterator;
 import org.apache.spark.TaskContext;
@@ -14,10 +14,8 @@ final class PartitionWriter {
 
   /** One element of an RDD as a bulk document. */
   interface Encoder<T> extends Serializable {
-    Encoded encode(T element, long position);
+    DocumentEncoder.Encoded encode(T element, long position);
   }
-
-  record Encoded(String index, DocumentMetadata metadata, byte[] json) {}
 
   private PartitionWriter() {}
 
@@ -28,7 +26,7 @@ final class PartitionWriter {
         BulkWriter writer = new BulkWriter(client, settings, name)) {
       long position = 0;
       while (elements.hasNext()) {
-        Encoded document = encoder.encode(elements.next(), ++position);
+        DocumentEncoder.Encoded document = encoder.encode(elements.next(), ++position);
         writer.add(document.index(), document.metadata(), document.json());
       }
     }

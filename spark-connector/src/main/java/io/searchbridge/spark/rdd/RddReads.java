@@ -1,15 +1,12 @@
 package io.searchbridge.spark.rdd;
 
-import io.searchbridge.core.client.ElasticsearchJavaClient;
-import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
-import io.searchbridge.core.plan.PartitionPlanner;
 import io.searchbridge.core.plan.PartitionSpec;
-import io.searchbridge.core.query.EsQueryParser;
 import io.searchbridge.core.query.QuerySpec;
 import io.searchbridge.core.read.ClientCursor;
 import io.searchbridge.core.read.HitDecoder;
+import io.searchbridge.core.read.PartitionReads;
 import io.searchbridge.core.read.RawHit;
 import io.searchbridge.core.read.SourceMaps;
 import io.searchbridge.spark.SparkSettings;
@@ -44,25 +41,19 @@ public final class RddReads {
     Map<String, String> options = new HashMap<>(cfg);
     options.put(Keys.RESOURCE_READ.key(), resource);
     query.ifPresent(q -> options.put(Keys.QUERY.key(), q));
-    Settings settings = SparkSettings.forContext(context.getConf(), options);
-    return settings.raw(Keys.READ_PARTITION_STRATEGY.key()).isPresent() ? settings
-        : settings.with(Keys.READ_PARTITION_STRATEGY.key(), "shard");
+    return PartitionReads.withShardStrategyByDefault(SparkSettings.forContext(context.getConf(), options));
   }
 
   public static QuerySpec query(Settings settings) {
-    return new QuerySpec(EsQueryParser.parse(settings.get(Keys.QUERY)), settings.get(Keys.READ_FIELD_INCLUDE),
-        settings.get(Keys.READ_FIELD_EXCLUDE), -1);
+    return PartitionReads.query(settings);
   }
 
   public static List<PartitionSpec> plan(Settings settings) {
-    String resource = settings.readResource().orElseThrow();
-    try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/rdd-plan " + resource)) {
-      return new PartitionPlanner(client, settings).plan(resource, query(settings)).partitions();
-    }
+    return PartitionReads.plan(settings, "searchbridge/rdd-plan " + PartitionReads.resource(settings));
   }
 
   /** Opens the cursor of one partition; closing it also closes its client. */
   public static <T> ClientCursor<T> open(Settings settings, PartitionSpec partition, Decoder<T> decoder, String opaqueId) {
-    return ClientCursor.open(settings, settings.readResource().orElseThrow(), query(settings), partition, decoder, opaqueId);
+    return PartitionReads.open(settings, partition, decoder, opaqueId);
   }
 }

@@ -5,18 +5,11 @@ import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
-import io.searchbridge.core.json.Json;
+import io.searchbridge.core.write.DocumentEncoder;
 import io.searchbridge.core.write.DocumentMetadata;
-import io.searchbridge.core.write.FieldFilter;
-import io.searchbridge.core.write.IndexNamePattern;
-import io.searchbridge.core.write.JsonDocuments;
-import io.searchbridge.core.write.MapDocumentFields;
-import io.searchbridge.core.write.MetadataExtractor;
 import io.searchbridge.spark.SparkSettings;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.rdd.RDD;
 import scala.Tuple2;
@@ -33,24 +26,16 @@ public final class RddWrites {
   /** Elements are maps, case classes or beans. */
   public static void saveToEs(RDD<?> rdd, String resource, Map<String, String> cfg) {
     Settings settings = settings(rdd, resource, cfg);
-    Documents documents = new Documents(settings);
-    run(rdd, settings, (element, position) -> documents.encode(JavaValues.toJava(element), null, position));
+    DocumentEncoder documents = new DocumentEncoder(settings, "saveToEs");
+    run(rdd, settings, (element, position) -> documents.encodeMap(document(JavaValues.toJava(element), position), null, position));
   }
 
   /** Elements are JSON documents, as {@code String} or UTF-8 {@code byte[]}. */
   public static void saveJsonToEs(RDD<?> rdd, String resource, Map<String, String> cfg) {
     Settings settings = settings(rdd, resource, cfg);
-    IndexNamePattern pattern = IndexNamePattern.parse(resource);
-    MetadataExtractor extractor = new MetadataExtractor(settings);
-    boolean needsFields = !pattern.isStatic() || !extractor.metadataFields().isEmpty();
-    run(rdd, settings, (element, position) -> {
-      byte[] json = element instanceof byte[] bytes ? bytes : String.valueOf(element).getBytes(StandardCharsets.UTF_8);
-      if (!needsFields) {
-        return new PartitionWriter.Encoded(pattern.resolve(path -> null, position), DocumentMetadata.none(), json);
-      }
-      MapDocumentFields fields = new MapDocumentFields(parse(json, position));
-      return new PartitionWriter.Encoded(pattern.resolve(fields, position), extractor.extract(fields, position), json);
-    });
+    DocumentEncoder documents = new DocumentEncoder(settings, "saveJsonToEs");
+    run(rdd, settings, (element, position) -> documents.encodeJson(
+        element instanceof byte[] bytes ? bytes : String.valueOf(element).getBytes(StandardCharsets.UTF_8), position));
   }
 
   /**
@@ -59,10 +44,10 @@ public final class RddWrites {
    */
   public static void saveToEsWithMeta(RDD<? extends Tuple2<?, ?>> rdd, String resource, Map<String, String> cfg) {
     Settings settings = settings(rdd, resource, cfg);
-    Documents documents = new Documents(settings);
+    DocumentEncoder documents = new DocumentEncoder(settings, "saveToEsWithMeta");
     run(rdd, settings, (element, position) -> {
       Tuple2<?, ?> pair = (Tuple2<?, ?>) element;
-      return documents.encode(JavaValues.toJava(pair._2()), metadataOf(pair._1()), position);
+      return documents.encodeMap(document(JavaValues.toJava(pair._2()), position), metadataOf(pair._1()), position);
     });
   }
 
@@ -100,46 +85,11 @@ public final class RddWrites {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> parse(byte[] json, long position) {
-    try {
-      return Json.MAPPER.readValue(json, LinkedHashMap.class);
-    } catch (IOException e) {
-      throw new SearchbridgeException("document #" + position + " given to saveJsonToEs is not valid JSON: " + e.getMessage(), e);
+  private static Map<String, ?> document(Object value, long position) {
+    if (value instanceof Map<?, ?> map) {
+      return (Map<String, ?>) map;
     }
-  }
-
-  /** Map documents: metadata and index from their fields, then {@code es.mapping.include/exclude} applied. */
-  private record Documents(IndexNamePattern pattern, MetadataExtractor extractor, FieldFilter filter)
-      implements java.io.Serializable {
-
-    Documents(Settings settings) {
-      this(IndexNamePattern.parse(settings.writeResource().orElseThrow()), new MetadataExtractor(settings),
-          new FieldFilter(settings));
-    }
-
-    PartitionWriter.Encoded encode(Object value, DocumentMetadata given, long position) {
-      if (!(value instanceof Map<?, ?> map)) {
-        throw new SearchbridgeException("document #" + position + " is a " + (value == null ? "null" : value.getClass().getName())
-            + ", not a document (map, case class or bean); use saveJsonToEs for JSON strings");
-      }
-      @SuppressWarnings("unchecked")
-      MapDocumentFields fields = new MapDocumentFields((Map<String, Object>) map);
-      DocumentMetadata metadata = given != null ? given : extractor.extract(fields, position);
-      return new PartitionWriter.Encoded(pattern.resolve(fields, position), metadata,
-          JsonDocuments.toJson(filtered(map, ""), position));
-    }
-
-    private Map<String, Object> filtered(Map<?, ?> map, String prefix) {
-      Map<String, Object> kept = new LinkedHashMap<>();
-      map.forEach((key, val) -> {
-        String path = prefix + key;
-        if (filter.writesWhole(path)) {
-          kept.put(key.toString(), val);
-        } else if (filter.writesPartOf(path) && val instanceof Map<?, ?> child) {
-          kept.put(key.toString(), filtered(child, path + "."));
-        }
-      });
-      return kept;
-    }
+    throw new SearchbridgeException("document #" + position + " is a " + (value == null ? "null" : value.getClass().getName())
+        + ", not a document (map, case class or bean); use saveJsonToEs for JSON strings");
   }
 }
