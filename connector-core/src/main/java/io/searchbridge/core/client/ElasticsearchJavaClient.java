@@ -17,7 +17,6 @@ import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -143,14 +142,14 @@ public final class ElasticsearchJavaClient implements EsClient {
 
   @Override
   public byte[] indexDefinition(String index) {
-    return getBytes("reading the definition of index [" + index + "]", "/" + encode(index));
+    return getBytes("reading the definition of index [" + index + "]", ResourcePaths.path(index, ""));
   }
 
   @Override
   public byte[] mappings(String resource) {
     // Raw on purpose: the typed mapping model cannot carry field types it does not know, and the
     // connector must read every mapping a cluster can hold (unknown types fall back to strings).
-    return getBytes("reading the mapping of [" + resource + "]", "/" + encode(resource) + "/_mapping");
+    return getBytes("reading the mapping of [" + resource + "]", ResourcePaths.path(resource, "/_mapping"));
   }
 
   private byte[] getBytes(String operation, String path) {
@@ -261,10 +260,6 @@ public final class ElasticsearchJavaClient implements EsClient {
     } catch (IOException e) {
       throw new SearchbridgeException("closing the Elasticsearch client failed", e);
     }
-  }
-
-  private static String encode(String resource) {
-    return URLEncoder.encode(resource, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static String hostOf(String transportAddress) {

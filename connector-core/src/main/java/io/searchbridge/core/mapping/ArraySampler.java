@@ -2,8 +2,8 @@ package io.searchbridge.core.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.client.ResourcePaths;
 import io.searchbridge.core.json.Json;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,7 +24,7 @@ public final class ArraySampler {
   /** Entries for {@code es.read.field.as.array.include}: {@code path}, or {@code path:depth} for arrays of arrays. */
   public static List<String> arrayFields(EsClient client, String resource, ResolvedMapping mapping, int sampleSize) {
     byte[] body = ("{\"size\":" + sampleSize + ",\"query\":{\"match_all\":{}}}").getBytes(StandardCharsets.UTF_8);
-    JsonNode response = client.search("/" + URLEncoder.encode(resource, StandardCharsets.UTF_8) + "/_search", body,
+    JsonNode response = client.search(ResourcePaths.path(resource, "/_search"), body,
         Json.MAPPER::readTree);
     Map<String, Integer> depths = new TreeMap<>();
     for (JsonNode hit : response.path("hits").path("hits")) {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.searchbridge.core.SearchbridgeException;
 import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.client.ResourcePaths;
 import io.searchbridge.core.json.Json;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -27,7 +27,7 @@ public final class AggregationPager {
   public static void forEachBucket(EsClient client, String resource, String queryJson, String aggregationsJson,
       String name, boolean composite, Consumer<JsonNode> bucket) {
     ObjectNode aggregations = parse(aggregationsJson);
-    String path = "/" + URLEncoder.encode(resource, StandardCharsets.UTF_8) + "/_search";
+    String path = ResourcePaths.path(resource, "/_search");
     while (true) {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.put("size", 0).put("track_total_hits", false).set("query", parse(queryJson));

@@ -20,11 +20,13 @@ final class PitSliceRequests implements PageRequests {
   private final PitSlicePartition partition;
   private final QuerySpec query;
   private final String keepAlive;
+  private final ArrayNode sort;
 
   PitSliceRequests(PitSlicePartition partition, QuerySpec query, Duration keepAlive) {
     this.partition = partition;
     this.query = query;
     this.keepAlive = keepAlive.toMillis() + "ms";
+    this.sort = sortWithTiebreaker(query);
   }
 
   @Override
@@ -51,7 +53,7 @@ final class PitSliceRequests implements PageRequests {
       json.writeStringField("keep_alive", keepAlive);
       json.writeEndObject();
       json.writeFieldName("sort");
-      json.writeTree(sortWithTiebreaker());
+      json.writeTree(sort);
       if (partition.slices() > 1) {
         json.writeObjectFieldStart("slice");
         json.writeNumberField("id", partition.slice());
@@ -66,7 +68,7 @@ final class PitSliceRequests implements PageRequests {
   }
 
   /** The query's sort, made total by {@code _shard_doc} so that {@code search_after} never skips or repeats a hit. */
-  private ArrayNode sortWithTiebreaker() {
+  private static ArrayNode sortWithTiebreaker(QuerySpec query) {
     ArrayNode sort = Json.MAPPER.createArrayNode();
     if (query.isSorted()) {
       try {

@@ -1,10 +1,9 @@
 package io.searchbridge.core.read;
 
 import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.client.ResourcePaths;
 import io.searchbridge.core.plan.ShardPartition;
 import io.searchbridge.core.query.QuerySpec;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Scrolls one shard in index order ({@code _doc}); the scroll is this partition's own and is cleared on release. */
@@ -22,7 +21,7 @@ final class ShardScrollRequests implements PageRequests {
 
   @Override
   public PageRequest first(int size) {
-    String path = "/" + URLEncoder.encode(partition.index(), StandardCharsets.UTF_8) + "/_search?scroll=" + keepAlive
+    String path = ResourcePaths.path(partition.index(), "/_search?scroll=" + keepAlive)
         + "&preference=_shards:" + partition.shard();
     byte[] body = PageRequests.json(json -> {
       PageRequests.writeCommon(json, query, size);
