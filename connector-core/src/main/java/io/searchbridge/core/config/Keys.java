@@ -137,6 +137,8 @@ public final class Keys {
       "Document fields to write (comma-separated, wildcards allowed); empty writes all."));
   public static final Setting<List<String>> MAPPING_EXCLUDE = add(Setting.list("es.mapping.exclude", "",
       "Document fields to leave out of writes, e.g. those used only for _id or routing."));
+  public static final Setting<List<String>> MAPPING_NAMES = add(Setting.list("es.mapping.names", "",
+      "Hive: table columns stored under other field names, as column:field pairs (comma-separated; dotted fields reach into objects)."));
   public static final Setting<Boolean> MAPPING_DATE_RICH = add(Setting.bool("es.mapping.date.rich", true,
       "Read date fields as dates/timestamps rather than strings or numbers."));
 
