@@ -7,6 +7,7 @@ import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.core.write.DocumentEncoder;
+import io.searchbridge.core.write.EncodingErrorHandling;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class DocumentWriter implements AutoCloseable {
 
   private final EsClient client;
   private final BulkWriter writer;
+  private final EncodingErrorHandling encodingErrors;
   private final DocumentEncoder encoder;
   private final boolean inputJson;
   private final BiConsumer<EsCounter, Long> counters;
@@ -38,12 +40,14 @@ public final class DocumentWriter implements AutoCloseable {
     this.counters = counters;
     this.client = ElasticsearchJavaClient.open(settings, "searchbridge/mr-write/" + taskName);
     this.writer = new BulkWriter(client, settings, taskName);
+    this.encodingErrors = EncodingErrorHandling.open(settings, taskName, client.metrics());
   }
 
   public void write(Object value) {
-    position++;
-    DocumentEncoder.Encoded document = inputJson ? encoder.encodeJson(json(value), position) : encoder.encodeMap(map(value), null, position);
-    writer.add(document.index(), document.metadata(), document.json());
+    long at = ++position;
+    encodingErrors.encode(at, () -> inputJson ? encoder.encodeJson(json(value), at) : encoder.encodeMap(map(value), null, at),
+            () -> String.valueOf(value).getBytes(StandardCharsets.UTF_8), json -> encoder.encodeJson(json, at))
+        .ifPresent(document -> writer.add(document.index(), document.metadata(), document.json()));
   }
 
   /**
@@ -53,7 +57,11 @@ public final class DocumentWriter implements AutoCloseable {
   @Override
   public void close() {
     try {
-      writer.close();
+      try {
+        writer.close();
+      } finally {
+        encodingErrors.close();
+      }
     } finally {
       try {
         client.close();

@@ -17,7 +17,11 @@ public enum EsCounter {
   BULK_REQUESTS(Counter.BULK_REQUESTS),
   /** Documents sent again after Elasticsearch rejected them with 429. */
   DOCUMENTS_RETRIED(Counter.DOCS_RETRIED),
-  DOCUMENTS_FAILED(Counter.DOCS_FAILED);
+  DOCUMENTS_FAILED(Counter.DOCS_FAILED),
+  /** Failed documents the error handlers took: log or custom, drop, es (dead-letter index). */
+  DOCUMENTS_HANDLED(Counter.DOCS_HANDLED),
+  DOCUMENTS_DROPPED(Counter.DOCS_DROPPED),
+  DOCUMENTS_DEAD_LETTERED(Counter.DOCS_DEAD_LETTERED);
 
   private final Counter source;
 

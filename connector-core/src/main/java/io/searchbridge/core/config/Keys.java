@@ -167,6 +167,10 @@ public final class Keys {
       "es.batch.write.retry.count", 3, "Retries of documents rejected with 429; must be >= 0, as every loop is bounded."));
   public static final Setting<Duration> BATCH_WRITE_RETRY_WAIT = add(Setting.duration(
       "es.batch.write.retry.wait", "10s", "Base wait of the exponential backoff between bulk retries."));
+  public static final Setting<Integer> BATCH_WRITE_RATE = add(Setting.integer("es.batch.write.rate", 0, 0,
+      "Cap on documents sent per second by each task (a token bucket), for shared clusters; 0 means no cap."));
+  public static final Setting<Boolean> BATCH_WRITE_ADAPTIVE = add(Setting.bool("es.batch.write.adaptive", true,
+      "Shrink bulk requests when Elasticsearch answers 429 and grow them back to es.batch.size.* as it recovers."));
   public static final Setting<Boolean> INDEX_AUTO_CREATE = add(Setting.bool("es.index.auto.create", true,
       "Create the target index when it does not exist."));
   public static final Setting<Optional<String>> INGEST_PIPELINE = add(Setting.optionalString(
@@ -177,6 +181,24 @@ public final class Keys {
       "Input records are JSON documents already; write them as they are."));
   public static final Setting<Boolean> OUTPUT_JSON = add(Setting.bool("es.output.json", false,
       "Return read documents as raw JSON strings."));
+
+  // --- Error handlers
+  public static final Setting<List<String>> WRITE_REST_ERROR_HANDLERS = add(Setting.list(
+      "es.write.rest.error.handlers", "", "Handlers, in order, for documents Elasticsearch refuses in a bulk"
+          + " response (after 429/503 retries): log, drop, es (dead-letter index), fail or a custom name; fail is always last."));
+  public static final Setting<String> WRITE_REST_ERROR_HANDLER = add(Setting.secretPrefix(
+      "es.write.rest.error.handler.", "Bulk error handler options, e.g. es.write.rest.error.handler.es.client.resource,"
+          + " or a custom handler's class: es.write.rest.error.handler.<name>=<class>."));
+  public static final Setting<List<String>> WRITE_DATA_ERROR_HANDLERS = add(Setting.list(
+      "es.write.data.error.handlers", "", "Handlers, in order, for documents that cannot be encoded as JSON"
+          + " (unencodable values, malformed JSON with es.input.json): log, drop, es, fail or a custom name."));
+  public static final Setting<String> WRITE_DATA_ERROR_HANDLER = add(Setting.secretPrefix(
+      "es.write.data.error.handler.", "Encoding error handler options or custom handler class, as for es.write.rest.error.handler."));
+  public static final Setting<List<String>> READ_DATA_ERROR_HANDLERS = add(Setting.list(
+      "es.read.data.error.handlers", "", "Handlers, in order, for hits whose _source cannot be decoded into a"
+          + " record: log, drop, es, fail or a custom name."));
+  public static final Setting<String> READ_DATA_ERROR_HANDLER = add(Setting.secretPrefix(
+      "es.read.data.error.handler.", "Decoding error handler options or custom handler class, as for es.write.rest.error.handler."));
 
   // --- Spark SQL pushdown
   public static final Setting<Boolean> PUSHDOWN = add(Setting.bool("es.pushdown", true,

@@ -25,7 +25,20 @@ public final class ConnectorMetrics {
     /** Whole requests repeated after a retriable status or a connection error. */
     REQUEST_RETRIES,
     /** Requests that a node failed to answer, so the client moved to another node. */
-    NODE_FAILURES
+    NODE_FAILURES,
+    /**
+     * Failed documents a {@code log} or custom error handler took, so the task went on without them
+     * (also hits a PERMISSIVE Spark read returned in its corrupt-record column).
+     */
+    DOCS_HANDLED,
+    /** Failed documents the {@code drop} error handler (or a DROPMALFORMED Spark read) left out. */
+    DOCS_DROPPED,
+    /** Failed documents the {@code es} error handler stored in the dead-letter index. */
+    DOCS_DEAD_LETTERED,
+    /** Times the bulk writer shrank its batches because Elasticsearch answered 429. */
+    BATCH_SIZE_REDUCTIONS,
+    /** Milliseconds writers waited to stay under {@code es.batch.write.rate}. */
+    WRITE_RATE_WAIT_MILLIS
   }
 
   private final EnumMap<Counter, LongAdder> counters = new EnumMap<>(Counter.class);

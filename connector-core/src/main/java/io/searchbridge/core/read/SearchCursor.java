@@ -71,13 +71,20 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
     if (closed) {
       return false;
     }
-    while (page == null || position >= page.hits().size()) {
+    while (true) {
+      if (page != null && position < page.hits().size()) {
+        // A null is a hit an error handler (or DROPMALFORMED) dropped; it still counts for paging.
+        if (page.hits().get(position) != null) {
+          return true;
+        }
+        position++;
+        continue;
+      }
       if (exhausted || remaining <= 0) {
         return false;
       }
       fetch();
     }
-    return true;
   }
 
   @Override

@@ -49,7 +49,7 @@ final class BulkActionEncoder {
           + BulkBuffer.label(null, sequence, writer) + " for index [" + index + "] has none; set es.mapping.id to the"
           + " field holding it", 1);
     }
-    buffer.startEntry(metadata.id(), sequence);
+    buffer.startEntry(index, metadata, document, sequence);
     try {
       writeActionLine(buffer, index, metadata);
       if (operation != WriteOperation.DELETE) {

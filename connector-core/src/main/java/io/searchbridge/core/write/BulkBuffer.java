@@ -5,14 +5,17 @@ import java.util.Arrays;
 /**
  * The NDJSON body of one bulk request, grown in place, remembering where each entry (action line
  * plus document) starts and how to name it in an error, so that rejected entries can be re-sent
- * alone without re-encoding.
+ * alone without re-encoding. It also keeps each entry's target, metadata and original document
+ * (references only, no copies), which error handlers see and may send again modified.
  */
 final class BulkBuffer {
 
   private byte[] data;
   private int size;
   private int[] starts = new int[64];
-  private String[] ids = new String[64];
+  private String[] indexes = new String[64];
+  private DocumentMetadata[] metadata = new DocumentMetadata[64];
+  private byte[][] documents = new byte[64][];
   private long[] sequences = new long[64];
   private int entries;
 
@@ -21,14 +24,18 @@ final class BulkBuffer {
   }
 
   /** @param sequence the document's position among everything its writer was given, from 1 */
-  void startEntry(String id, long sequence) {
+  void startEntry(String index, DocumentMetadata meta, byte[] document, long sequence) {
     if (entries == starts.length) {
       starts = Arrays.copyOf(starts, entries * 2);
-      ids = Arrays.copyOf(ids, entries * 2);
+      indexes = Arrays.copyOf(indexes, entries * 2);
+      metadata = Arrays.copyOf(metadata, entries * 2);
+      documents = Arrays.copyOf(documents, entries * 2);
       sequences = Arrays.copyOf(sequences, entries * 2);
     }
     starts[entries] = size;
-    ids[entries] = id;
+    indexes[entries] = index;
+    metadata[entries] = meta;
+    documents[entries] = document;
     sequences[entries] = sequence;
     entries++;
   }
@@ -48,6 +55,7 @@ final class BulkBuffer {
   void abortEntry() {
     entries--;
     size = starts[entries];
+    documents[entries] = null;
   }
 
   int size() {
@@ -64,7 +72,24 @@ final class BulkBuffer {
 
   /** How an error names the document: by id, or by position when it has none. Built only when needed. */
   String label(int entry, String writer) {
-    return label(ids[entry], sequences[entry], writer);
+    return label(metadata[entry].id(), sequences[entry], writer);
+  }
+
+  String index(int entry) {
+    return indexes[entry];
+  }
+
+  DocumentMetadata metadata(int entry) {
+    return metadata[entry];
+  }
+
+  /** The document as the writer was given it; empty for deletes given none. */
+  byte[] document(int entry) {
+    return documents[entry] == null ? new byte[0] : documents[entry];
+  }
+
+  long sequence(int entry) {
+    return sequences[entry];
   }
 
   static String label(String id, long sequence, String writer) {
@@ -75,11 +100,12 @@ final class BulkBuffer {
   void copyEntry(BulkBuffer other, int entry) {
     int start = other.starts[entry];
     int end = entry + 1 < other.entries ? other.starts[entry + 1] : other.size;
-    startEntry(other.ids[entry], other.sequences[entry]);
+    startEntry(other.indexes[entry], other.metadata[entry], other.documents[entry], other.sequences[entry]);
     write(other.data, start, end - start);
   }
 
   void clear() {
+    Arrays.fill(documents, 0, entries, null);
     size = 0;
     entries = 0;
   }

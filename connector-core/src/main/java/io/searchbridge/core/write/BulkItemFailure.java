@@ -3,7 +3,8 @@ package io.searchbridge.core.write;
 /** One bulk item Elasticsearch did not accept: its position in the request, where it was going, and why. */
 record BulkItemFailure(int item, String index, String id, int status, String type, String reason) {
 
-  boolean rejected() {
-    return status == 429;
+  /** 429 (queue full) and 503 (e.g. a primary not yet allocated) mean "not now": the writer re-sends. */
+  boolean retriable() {
+    return status == 429 || status == 503;
   }
 }

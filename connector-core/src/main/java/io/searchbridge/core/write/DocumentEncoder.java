@@ -46,9 +46,13 @@ public final class DocumentEncoder implements Serializable {
     return new Encoded(pattern.resolve(fields, position), metadata, JsonDocuments.toJson(filtered(document, ""), position));
   }
 
-  /** A JSON document written as it is; parsed only when the index or metadata come from its fields. */
+  /**
+   * A JSON document written as it is; checked to be one JSON object with a streaming pass, and
+   * parsed only when the index or metadata come from its fields.
+   */
   public Encoded encodeJson(byte[] json, long position) {
     if (pattern.isStatic() && extractor.metadataFields().isEmpty()) {
+      JsonDocuments.checkObject(json, () -> "document #" + position + " given to " + api);
       return new Encoded(pattern.resolve(path -> null, position), DocumentMetadata.none(), json);
     }
     MapDocumentFields fields = new MapDocumentFields(parse(json, position, api));

@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.searchbridge.core.SearchbridgeException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.searchbridge.core.json.Json;
 import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 
@@ -35,6 +40,26 @@ public final class JsonDocuments {
     public void serialize(Date value, JsonGenerator generator, SerializerProvider provider) throws IOException {
       // java.sql.Date has no time of day and refuses toInstant()
       generator.writeString(value instanceof java.sql.Date day ? day.toLocalDate().toString() : value.toInstant().toString());
+    }
+  }
+
+  /**
+   * Checks that {@code json} holds exactly one JSON object, token by token without building it, so
+   * that malformed input fails here, naming the document, rather than in the bulk response.
+   */
+  static void checkObject(byte[] json, Supplier<String> document) {
+    try (JsonParser parser = Json.FACTORY.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new SearchbridgeException(document.get() + " is not a JSON object");
+      }
+      parser.skipChildren();
+      if (parser.nextToken() != null) {
+        throw new SearchbridgeException(document.get() + " holds more than one JSON value");
+      }
+    } catch (JsonProcessingException e) {
+      throw new SearchbridgeException(document.get() + " is not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -43,7 +43,11 @@ class KeysTest {
             "es.net.http.auth.token",
             "es.net.http.header.",
             "es.net.ssl.truststore.pass",
-            "es.net.ssl.keystore.pass");
+            "es.net.ssl.keystore.pass",
+            // handler options may hold the dead-letter client's credentials (client.conf.es.net.http.auth.pass)
+            "es.write.rest.error.handler.",
+            "es.write.data.error.handler.",
+            "es.read.data.error.handler.");
   }
 
   @Test

@@ -80,11 +80,16 @@ class SettingsDefaultsTest {
     expected.put(Keys.BATCH_WRITE_REFRESH, true);
     expected.put(Keys.BATCH_WRITE_RETRY_COUNT, 3);
     expected.put(Keys.BATCH_WRITE_RETRY_WAIT, Duration.ofSeconds(10));
+    expected.put(Keys.BATCH_WRITE_RATE, 0);
+    expected.put(Keys.BATCH_WRITE_ADAPTIVE, true);
     expected.put(Keys.INDEX_AUTO_CREATE, true);
     expected.put(Keys.INGEST_PIPELINE, Optional.empty());
     expected.put(Keys.SPARK_DATAFRAME_WRITE_NULL, false);
     expected.put(Keys.INPUT_JSON, false);
     expected.put(Keys.OUTPUT_JSON, false);
+    expected.put(Keys.WRITE_REST_ERROR_HANDLERS, List.of());
+    expected.put(Keys.WRITE_DATA_ERROR_HANDLERS, List.of());
+    expected.put(Keys.READ_DATA_ERROR_HANDLERS, List.of());
     expected.put(Keys.PUSHDOWN, true);
     expected.put(Keys.PUSHDOWN_STRICT, false);
 
@@ -165,11 +170,16 @@ class SettingsDefaultsTest {
     expect(raw, expected, Keys.BATCH_WRITE_REFRESH, "false", false);
     expect(raw, expected, Keys.BATCH_WRITE_RETRY_COUNT, "10", 10);
     expect(raw, expected, Keys.BATCH_WRITE_RETRY_WAIT, "1m", Duration.ofMinutes(1));
+    expect(raw, expected, Keys.BATCH_WRITE_RATE, "500", 500);
+    expect(raw, expected, Keys.BATCH_WRITE_ADAPTIVE, "false", false);
     expect(raw, expected, Keys.INDEX_AUTO_CREATE, "false", false);
     expect(raw, expected, Keys.INGEST_PIPELINE, "enrich", Optional.of("enrich"));
     expect(raw, expected, Keys.SPARK_DATAFRAME_WRITE_NULL, "true", true);
     expect(raw, expected, Keys.INPUT_JSON, "true", true);
     expect(raw, expected, Keys.OUTPUT_JSON, "true", true);
+    expect(raw, expected, Keys.WRITE_REST_ERROR_HANDLERS, "log, es", List.of("log", "es"));
+    expect(raw, expected, Keys.WRITE_DATA_ERROR_HANDLERS, "drop", List.of("drop"));
+    expect(raw, expected, Keys.READ_DATA_ERROR_HANDLERS, "log,fail", List.of("log", "fail"));
     expect(raw, expected, Keys.PUSHDOWN, "false", false);
     expect(raw, expected, Keys.PUSHDOWN_STRICT, "true", true);
 

@@ -34,12 +34,23 @@ class DocumentEncoderTest {
   }
 
   @Test
-  void jsonIsPassedOnUnparsedWhenNothingIsTakenFromItsFields() {
+  void jsonIsPassedOnAsGivenWhenNothingIsTakenFromItsFields() {
     DocumentEncoder encoder = new DocumentEncoder(Settings.of(Map.of("es.resource", "idx")), "test");
-    byte[] json = "not even json".getBytes(StandardCharsets.UTF_8);
+    byte[] json = "{\"a\": [1, {\"b\": null}]}".getBytes(StandardCharsets.UTF_8);
     DocumentEncoder.Encoded encoded = encoder.encodeJson(json, 1);
     assertThat(encoded.index()).isEqualTo("idx");
     assertThat(encoded.json()).isSameAs(json);
+  }
+
+  @Test
+  void malformedJsonFailsBeforeSendingEvenWhenNotParsedForFields() {
+    DocumentEncoder encoder = new DocumentEncoder(Settings.of(Map.of("es.resource", "idx")), "saveJsonToEs");
+    for (String bad : new String[] {"not even json", "{\"a\": 1", "{\"a\": 1} {\"b\": 2}", "[1, 2]", ""}) {
+      assertThatThrownBy(() -> encoder.encodeJson(bad.getBytes(StandardCharsets.UTF_8), 3))
+          .as(bad)
+          .isInstanceOf(SearchbridgeException.class)
+          .hasMessageContaining("document #3 given to saveJsonToEs");
+    }
   }
 
   @Test

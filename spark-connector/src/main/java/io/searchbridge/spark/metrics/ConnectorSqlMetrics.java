@@ -7,20 +7,23 @@ import org.apache.spark.sql.connector.metric.CustomMetric;
 public final class ConnectorSqlMetrics {
 
   public static final Counter[] READ = {Counter.DOCS_READ, Counter.BYTES_READ, Counter.SEARCH_REQUESTS,
-      Counter.REQUEST_RETRIES, Counter.NODE_FAILURES};
+      Counter.REQUEST_RETRIES, Counter.NODE_FAILURES, Counter.DOCS_HANDLED, Counter.DOCS_DROPPED,
+      Counter.DOCS_DEAD_LETTERED};
   public static final Counter[] WRITE = {Counter.DOCS_WRITTEN, Counter.BYTES_WRITTEN, Counter.BULK_REQUESTS,
-      Counter.DOCS_RETRIED, Counter.DOCS_FAILED, Counter.REQUEST_RETRIES, Counter.NODE_FAILURES};
+      Counter.DOCS_RETRIED, Counter.DOCS_FAILED, Counter.REQUEST_RETRIES, Counter.NODE_FAILURES,
+      Counter.DOCS_HANDLED, Counter.DOCS_DROPPED, Counter.DOCS_DEAD_LETTERED};
 
   private ConnectorSqlMetrics() {}
 
   public static CustomMetric[] read() {
     return new CustomMetric[] {new DocsRead(), new BytesRead(), new SearchRequests(), new RequestRetries(),
-        new NodeFailures()};
+        new NodeFailures(), new DocsHandled(), new DocsDropped(), new DocsDeadLettered()};
   }
 
   public static CustomMetric[] write() {
     return new CustomMetric[] {new DocsWritten(), new BytesWritten(), new BulkRequests(), new DocsRetried(),
-        new DocsFailed(), new RequestRetries(), new NodeFailures()};
+        new DocsFailed(), new RequestRetries(), new NodeFailures(), new DocsHandled(), new DocsDropped(),
+        new DocsDeadLettered()};
   }
 
   public static final class DocsRead extends CounterMetric {
@@ -80,6 +83,24 @@ public final class ConnectorSqlMetrics {
   public static final class NodeFailures extends CounterMetric {
     public NodeFailures() {
       super(Counter.NODE_FAILURES, "requests a node failed to answer (failed over)");
+    }
+  }
+
+  public static final class DocsHandled extends CounterMetric {
+    public DocsHandled() {
+      super(Counter.DOCS_HANDLED, "failed documents an error handler (log, custom) took");
+    }
+  }
+
+  public static final class DocsDropped extends CounterMetric {
+    public DocsDropped() {
+      super(Counter.DOCS_DROPPED, "failed documents dropped (drop handler, DROPMALFORMED)");
+    }
+  }
+
+  public static final class DocsDeadLettered extends CounterMetric {
+    public DocsDeadLettered() {
+      super(Counter.DOCS_DEAD_LETTERED, "failed documents stored in the dead-letter index");
     }
   }
 }

@@ -5,11 +5,17 @@ import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.core.write.DocumentEncoder;
+import io.searchbridge.core.write.EncodingErrorHandling;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Optional;
 import org.apache.spark.TaskContext;
 
-/** Writes one RDD partition through the bulk writer; returns only when every document is acknowledged. */
+/**
+ * Writes one RDD partition through the bulk writer; returns only when every document is
+ * acknowledged or handled. Elements that cannot be encoded go to {@code es.write.data.error.handlers}.
+ */
 final class PartitionWriter {
 
   /** One element of an RDD as a bulk document. */
@@ -19,16 +25,25 @@ final class PartitionWriter {
 
   private PartitionWriter() {}
 
-  static <T> void write(Iterator<T> elements, Settings settings, Encoder<T> encoder) {
+  /** @param documents also encodes the JSON an error handler asks to retry with */
+  static <T> void write(Iterator<T> elements, Settings settings, Encoder<T> encoder, DocumentEncoder documents) {
     TaskContext task = TaskContext.get();
     String name = task == null ? "rdd writer" : "partition " + task.partitionId() + " (task " + task.taskAttemptId() + ")";
     try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/rdd-write/" + name);
+        EncodingErrorHandling encodingErrors = EncodingErrorHandling.open(settings, name, client.metrics());
         BulkWriter writer = new BulkWriter(client, settings, name)) {
       long position = 0;
       while (elements.hasNext()) {
-        DocumentEncoder.Encoded document = encoder.encode(elements.next(), ++position);
-        writer.add(document.index(), document.metadata(), document.json());
+        T element = elements.next();
+        long at = ++position;
+        Optional<DocumentEncoder.Encoded> document = encodingErrors.encode(at, () -> encoder.encode(element, at),
+            () -> rendering(element), json -> documents.encodeJson(json, at));
+        document.ifPresent(encoded -> writer.add(encoded.index(), encoded.metadata(), encoded.json()));
       }
     }
+  }
+
+  private static byte[] rendering(Object element) {
+    return element instanceof byte[] bytes ? bytes : String.valueOf(element).getBytes(StandardCharsets.UTF_8);
   }
 }

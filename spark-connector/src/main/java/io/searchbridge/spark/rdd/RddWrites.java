@@ -27,14 +27,14 @@ public final class RddWrites {
   public static void saveToEs(RDD<?> rdd, String resource, Map<String, String> cfg) {
     Settings settings = settings(rdd, resource, cfg);
     DocumentEncoder documents = new DocumentEncoder(settings, "saveToEs");
-    run(rdd, settings, (element, position) -> documents.encodeMap(document(JavaValues.toJava(element), position), null, position));
+    run(rdd, settings, documents, (element, position) -> documents.encodeMap(document(JavaValues.toJava(element), position), null, position));
   }
 
   /** Elements are JSON documents, as {@code String} or UTF-8 {@code byte[]}. */
   public static void saveJsonToEs(RDD<?> rdd, String resource, Map<String, String> cfg) {
     Settings settings = settings(rdd, resource, cfg);
     DocumentEncoder documents = new DocumentEncoder(settings, "saveJsonToEs");
-    run(rdd, settings, (element, position) -> documents.encodeJson(
+    run(rdd, settings, documents, (element, position) -> documents.encodeJson(
         element instanceof byte[] bytes ? bytes : String.valueOf(element).getBytes(StandardCharsets.UTF_8), position));
   }
 
@@ -45,7 +45,7 @@ public final class RddWrites {
   public static void saveToEsWithMeta(RDD<? extends Tuple2<?, ?>> rdd, String resource, Map<String, String> cfg) {
     Settings settings = settings(rdd, resource, cfg);
     DocumentEncoder documents = new DocumentEncoder(settings, "saveToEsWithMeta");
-    run(rdd, settings, (element, position) -> {
+    run(rdd, settings, documents, (element, position) -> {
       Tuple2<?, ?> pair = (Tuple2<?, ?>) element;
       return documents.encodeMap(document(JavaValues.toJava(pair._2()), position), metadataOf(pair._1()), position);
     });
@@ -58,8 +58,8 @@ public final class RddWrites {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> void run(RDD<T> rdd, Settings settings, PartitionWriter.Encoder<Object> encoder) {
-    rdd.toJavaRDD().foreachPartition(elements -> PartitionWriter.write((java.util.Iterator<Object>) elements, settings, encoder));
+  private static <T> void run(RDD<T> rdd, Settings settings, DocumentEncoder documents, PartitionWriter.Encoder<Object> encoder) {
+    rdd.toJavaRDD().foreachPartition(elements -> PartitionWriter.write((java.util.Iterator<Object>) elements, settings, encoder, documents));
     if (settings.get(Keys.BATCH_WRITE_REFRESH)) {
       String written = settings.writeResource().orElseThrow().replaceAll("\\{[^}]*}", "*");
       try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/rdd-refresh")) {

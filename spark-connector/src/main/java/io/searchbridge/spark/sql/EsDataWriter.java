@@ -5,23 +5,32 @@ import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
 import io.searchbridge.core.write.BulkWriter;
+import io.searchbridge.core.write.DocumentEncoder.Encoded;
+import io.searchbridge.core.write.EncodingErrorHandling;
 import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
 import io.searchbridge.spark.metrics.CounterMetric;
-import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import io.searchbridge.spark.schema.RowJsonEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** Encodes each row to JSON and hands it to the bulk writer; commits only after everything is acknowledged. */
+/**
+ * Encodes each row to JSON and hands it to the bulk writer; rows that cannot be encoded go to
+ * {@code es.write.data.error.handlers}. Commits only after everything is acknowledged or handled.
+ */
 final class EsDataWriter implements DataWriter<InternalRow> {
 
   private final EsClient client;
   private final BulkWriter writer;
+  private final EncodingErrorHandling encodingErrors;
   private final RowJsonEncoder encoder;
+  private final StructType schema;
   private final Set<String> indexes = new HashSet<>();
   private long position;
 
@@ -29,20 +38,26 @@ final class EsDataWriter implements DataWriter<InternalRow> {
     String name = "partition " + partitionId + " (task " + taskId + ")";
     this.client = ElasticsearchJavaClient.open(settings, "searchbridge/write/" + name);
     this.writer = new BulkWriter(client, settings, name);
+    this.encodingErrors = EncodingErrorHandling.open(settings, name, client.metrics());
     this.encoder = new RowJsonEncoder(schema, settings);
+    this.schema = schema;
   }
 
   @Override
   public void write(InternalRow row) {
-    position++;
-    String index = encoder.index(row, position);
-    indexes.add(index);
-    writer.add(index, encoder.metadata(row, position), encoder.encode(row));
+    long at = ++position;
+    encodingErrors.encode(at, () -> new Encoded(encoder.index(row, at), encoder.metadata(row, at), encoder.encode(row)),
+            () -> rendering(row), json -> new Encoded(encoder.index(row, at), encoder.metadata(row, at), json))
+        .ifPresent(document -> {
+          indexes.add(document.index());
+          writer.add(document.index(), document.metadata(), document.json());
+        });
   }
 
   @Override
   public WriterCommitMessage commit() {
     writer.flush();
+    encodingErrors.flush();
     return new EsWriterCommit(position, Set.copyOf(indexes));
   }
 
@@ -63,6 +78,20 @@ final class EsDataWriter implements DataWriter<InternalRow> {
 
   @Override
   public void close() {
-    client.close();
+    // After a commit nothing is buffered; after an abort, buffered documents are dropped on purpose.
+    try (EsClient closing = client; EncodingErrorHandling handlers = encodingErrors) {
+      writer.abandon();
+    }
+  }
+
+  /** A row that could not become JSON, as error handlers see it: {@code column=value} pairs. */
+  private byte[] rendering(InternalRow row) {
+    StringBuilder text = new StringBuilder("{");
+    StructField[] fields = schema.fields();
+    for (int i = 0; i < fields.length; i++) {
+      text.append(i == 0 ? "" : ", ").append(fields[i].name()).append('=')
+          .append(row.isNullAt(i) ? "null" : String.valueOf(row.get(i, fields[i].dataType())));
+    }
+    return text.append('}').toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -17,7 +17,7 @@ final class EsPartitionReader implements PartitionReader<InternalRow> {
 
   EsPartitionReader(EsReaderFactory factory, PartitionSpec partition) {
     this.cursor = ClientCursor.open(factory.settings(), factory.resource(), factory.query(), partition,
-        factory.schema().decoder(factory.lenient()), opaqueId(partition));
+        factory.schema().decoder(factory.mode().lenient()), factory.mode().unhandled(), opaqueId(partition));
   }
 
   @Override

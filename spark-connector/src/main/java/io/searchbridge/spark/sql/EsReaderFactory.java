@@ -9,10 +9,10 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 
 /**
- * Sent to executors: everything a task needs to read its partition, and no client. {@code lenient}
- * reads values that do not fit their column as null instead of failing the task.
+ * Sent to executors: everything a task needs to read its partition, and no client. {@code mode}
+ * says what becomes of documents that do not fit the schema.
  */
-record EsReaderFactory(Settings settings, String resource, QuerySpec query, EsReadSchema schema, boolean lenient)
+record EsReaderFactory(Settings settings, String resource, QuerySpec query, EsReadSchema schema, ParseMode mode)
     implements PartitionReaderFactory {
 
   @Override

@@ -86,6 +86,6 @@ final class EsScan implements Scan, Batch {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new EsReaderFactory(settings, options.requireReadResource(), query, readSchema, ParseMode.lenient(settings));
+    return new EsReaderFactory(settings, options.requireReadResource(), query, readSchema, ParseMode.of(settings, required));
   }
 }
