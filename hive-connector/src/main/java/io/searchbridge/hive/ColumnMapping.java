@@ -5,10 +5,13 @@ import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hive.serde.serdeConstants;
 
 /**
  * Which Elasticsearch field each table column reads and writes: the column's own name unless
@@ -45,6 +48,11 @@ public final class ColumnMapping implements Serializable {
     Map<String, String> fieldByColumn = new LinkedHashMap<>();
     columns.forEach(column -> fieldByColumn.put(column, renamed.getOrDefault(column, column)));
     return new ColumnMapping(fieldByColumn);
+  }
+
+  /** The mapping of the table a Hive job reads: its columns are in the job's {@code columns} property. */
+  public static ColumnMapping ofJob(Configuration job, Settings settings) {
+    return of(Arrays.asList(job.get(serdeConstants.LIST_COLUMNS, "").split(",")), settings);
   }
 
   /** The Elasticsearch field (a dotted path) of {@code column}, or {@code null} for an unknown column. */

@@ -1,10 +1,15 @@
 package io.searchbridge.hive;
 
 import io.searchbridge.core.config.Keys;
+import io.searchbridge.core.config.Settings;
 import io.searchbridge.mr.HadoopSettings;
 import io.searchbridge.mr.mapred.EsInputFormat;
 import io.searchbridge.mr.mapred.EsInputSplit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hive.serde2.ColumnProjectionUtils;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.mapred.FileInputFormat;
@@ -16,8 +21,8 @@ import org.apache.hadoop.mapred.Reporter;
 
 /**
  * The MapReduce {@code mapred} input format with Hive's two needs added: splits that are {@link
- * EsHiveSplit}s, and the predicate Hive pushed ({@link PushedQuery}) joined to {@code es.query}.
- * Reading itself is the MapReduce format's, so documents and counters are the same.
+ * EsHiveSplit}s, and the predicate Hive pushed ({@link PushedQuery}) joined to {@code es.query}; it
+ * also fetches only the fields of the columns a query uses. Reading itself is the MapReduce format's, so documents and counters are the same.
  */
 public class EsHiveInputFormat implements InputFormat<Text, Writable> {
 
@@ -36,7 +41,24 @@ public class EsHiveInputFormat implements InputFormat<Text, Writable> {
   @Override
   public RecordReader<Text, Writable> getRecordReader(InputSplit split, JobConf job, Reporter reporter) {
     EsHiveSplit hiveSplit = (EsHiveSplit) split;
-    return documents.getRecordReader(new EsInputSplit(hiveSplit.partition()), withQuery(job, hiveSplit.query()), reporter);
+    JobConf reading = withQuery(job, hiveSplit.query());
+    projectedFields(job).ifPresent(fields -> reading.set(Keys.READ_FIELD_INCLUDE.key(), fields));
+    return documents.getRecordReader(new EsInputSplit(hiveSplit.partition()), reading, reporter);
+  }
+
+  /**
+   * The fields of the columns the query uses, as {@code _source} includes, unless the table sets
+   * its own includes or a column has no field (a virtual column): then everything is read.
+   */
+  private static Optional<String> projectedFields(JobConf job) {
+    Settings settings = HadoopSettings.of(job);
+    String[] read = ColumnProjectionUtils.getReadColumnNames(job);
+    if (ColumnProjectionUtils.isReadAllColumns(job) || read.length == 0 || !settings.get(Keys.READ_FIELD_INCLUDE).isEmpty()) {
+      return Optional.empty();
+    }
+    ColumnMapping mapping = ColumnMapping.ofJob(job, settings);
+    List<String> fields = Arrays.stream(read).map(mapping::field).toList();
+    return fields.contains(null) ? Optional.empty() : Optional.of(String.join(",", fields));
   }
 
   private static JobConf withQuery(JobConf job, String query) {

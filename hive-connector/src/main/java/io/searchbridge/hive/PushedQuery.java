@@ -11,12 +11,9 @@ import io.searchbridge.core.query.EsQueryParser;
 import io.searchbridge.core.read.PartitionReads;
 import io.searchbridge.mr.HadoopSettings;
 import io.searchbridge.pushdown.QueryCombiner;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.hive.ql.exec.SerializationUtilities;
 import org.apache.hadoop.hive.ql.plan.TableScanDesc;
-import org.apache.hadoop.hive.serde.serdeConstants;
 import org.apache.hadoop.mapred.JobConf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +36,11 @@ final class PushedQuery {
     if (serialized == null || serialized.isEmpty()) {
       return user;
     }
-    List<String> columns = Arrays.asList(job.get(serdeConstants.LIST_COLUMNS, "").split(","));
     ResolvedMapping mapping;
     try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/hive-plan")) {
       mapping = IndexMappings.resolve(client, PartitionReads.resource(settings));
     }
-    Optional<ObjectNode> pushed = new PredicateTranslator(ColumnMapping.of(columns, settings), mapping)
+    Optional<ObjectNode> pushed = new PredicateTranslator(ColumnMapping.ofJob(job, settings), mapping)
         .translate(SerializationUtilities.deserializeExpression(serialized));
     LOG.info("Hive predicate [{}] pushed to Elasticsearch as {}", job.get(TableScanDesc.FILTER_TEXT_CONF_STR),
         pushed.map(ObjectNode::toString).orElse("nothing"));

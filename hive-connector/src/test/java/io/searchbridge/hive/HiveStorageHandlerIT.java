@@ -65,6 +65,11 @@ class HiveStorageHandlerIT {
 
     assertThat(rows).containsExactly("d53\t53", "d63\t63", "d73\t73", "d83\t83");
     assertThat(hive.counter(EsCounter.DOCUMENTS_READ)).isEqualTo(4);
+    long projectedBytes = hive.counter(EsCounter.BYTES_READ);
+
+    assertThat(hive.run("SELECT * FROM src WHERE tag = 't3' AND n >= 50 AND n < 90")).hasSize(4);
+    assertThat(hive.counter(EsCounter.DOCUMENTS_READ)).isEqualTo(4);
+    assertThat(projectedBytes).as("only the columns used are fetched").isLessThan(hive.counter(EsCounter.BYTES_READ));
   }
 
   @Test

@@ -106,8 +106,6 @@ public final class HandlerChain implements AutoCloseable {
         handler.flush();
       } catch (RuntimeException e) {
         first = first == null ? e : first;
-      } catch (Exception e) {
-        first = first == null ? new SearchbridgeException("closing error handler '" + named.name() + "' failed", e) : first;
       }
     }
     if (first != null) {

@@ -145,8 +145,8 @@ public final class BulkWriter implements AutoCloseable {
       }
       if (attempt >= retryPolicy.maxRetries()) {
         metrics.add(Counter.DOCS_FAILED, again.entries());
-        throw new BulkWriteException(name + ": " + again.entries() + " document(s) still not accepted by Elasticsearch"
-            + " (429/503: cluster overloaded, or retried by an error handler) after " + retryPolicy.maxRetries()
+        throw new BulkWriteException(name + ": " + again.entries() + " document(s) still rejected by Elasticsearch"
+            + " (429/503, cluster overloaded; or sent again by an error handler) after " + retryPolicy.maxRetries()
             + " retries; raise es.batch.write.retry.count or es.batch.write.retry.wait, or lower the write concurrency",
             again.entries());
       }

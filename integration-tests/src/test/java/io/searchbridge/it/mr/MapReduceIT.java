@@ -2,6 +2,7 @@ package io.searchbridge.it.mr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.searchbridge.it.support.ElasticsearchExtension;
 import io.searchbridge.it.support.ElasticsearchServer;
 import io.searchbridge.it.support.RestCalls;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -29,6 +31,8 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.hadoop.mapreduce.lib.jobcontrol.ControlledJob;
+import org.apache.hadoop.mapreduce.lib.jobcontrol.JobControl;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.junit.jupiter.api.Test;
@@ -79,8 +83,7 @@ class MapReduceIT {
   void writesTenThousandRecordsAndReadsThemBackGroupedByKeyword(ElasticsearchServer server) throws Exception {
     RestCalls rest = new RestCalls(server);
     String index = server.uniqueIndex("mr");
-    rest.put("/" + index, "{\"settings\":{\"number_of_shards\":3,\"number_of_replicas\":0},"
-        + "\"mappings\":{\"properties\":{\"n\":{\"type\":\"integer\"},\"group\":{\"type\":\"keyword\"}}}}");
+    createNumberedIndex(rest, index, 3);
 
     Job write = writeJob(server, index, IntStream.range(0, 10_000).mapToObj(Integer::toString));
     assertThat(write.waitForCompletion(false)).isTrue();
@@ -90,22 +93,11 @@ class MapReduceIT {
     assertThat(counter(write, EsCounter.BYTES_WRITTEN)).isGreaterThan(10_000L * 30);
     assertThat(counter(write, EsCounter.DOCUMENTS_RETRIED)).isZero();
 
-    Job read = Job.getInstance(configuration(server, index), "searchbridge-it read");
-    read.setInputFormatClass(EsInputFormat.class);
-    read.setMapperClass(GroupOf.class);
-    read.setReducerClass(Sum.class);
-    read.setOutputKeyClass(Text.class);
-    read.setOutputValueClass(IntWritable.class);
-    read.setOutputFormatClass(TextOutputFormat.class);
     Path output = temp.resolve("counts");
-    FileOutputFormat.setOutputPath(read, new org.apache.hadoop.fs.Path(output.toUri()));
+    Job read = countPerGroupJob(server, index, output);
     assertThat(read.waitForCompletion(false)).isTrue();
 
-    Map<String, Integer> counts = new TreeMap<>();
-    try (Stream<String> lines = Files.lines(output.resolve("part-r-00000"))) {
-      lines.map(line -> line.split("\t")).forEach(kv -> counts.put(kv[0], Integer.parseInt(kv[1])));
-    }
-    assertThat(counts).hasSize(10).allSatisfy((group, count) -> assertThat(count).isEqualTo(1_000));
+    assertThat(countsPerGroup(output)).hasSize(10).allSatisfy((group, count) -> assertThat(count).isEqualTo(1_000));
     assertThat(new EsInputFormat().getSplits(read)).hasSize(3);
     assertThat(counter(read, EsCounter.DOCUMENTS_READ)).isEqualTo(10_000);
     assertThat(counter(read, EsCounter.BYTES_READ)).isGreaterThan(10_000L * 30);
@@ -186,6 +178,100 @@ class MapReduceIT {
         .hasMessageContaining("es.resource");
   }
 
+  /** Passes documents through and counts, per field, the Writable class it was read as. */
+  public static final class Identity extends Mapper<Text, Writable, NullWritable, Writable> {
+    @Override
+    protected void map(Text id, Writable source, Context context) throws IOException, InterruptedException {
+      ((MapWritable) source).forEach((field, value) ->
+          context.getCounter("writables", field + ":" + value.getClass().getSimpleName()).increment(1));
+      context.write(NullWritable.get(), source);
+    }
+  }
+
+  @Test
+  void aWriteJobOfOneHundredThousandRecordsChainedToAJobCountingThemPerKeyword(ElasticsearchServer server) throws Exception {
+    RestCalls rest = new RestCalls(server);
+    String index = server.uniqueIndex("mr-100k");
+    createNumberedIndex(rest, index, 2);
+    Job write = writeJob(server, index, IntStream.range(0, 100_000).mapToObj(Integer::toString));
+    write.getConfiguration().set("es.batch.size.entries", "5000");
+    Path output = temp.resolve("counts-100k");
+    Job count = countPerGroupJob(server, index, output);
+
+    // One driver: the count job starts only once the write job has succeeded (and refreshed the index).
+    ControlledJob writing = new ControlledJob(write, null);
+    ControlledJob counting = new ControlledJob(count, List.of(writing));
+    JobControl control = new JobControl("write then count");
+    control.addJob(writing);
+    control.addJob(counting);
+    Thread runner = new Thread(control, "job-control");
+    runner.setDaemon(true);
+    runner.start();
+    while (!control.allFinished()) {
+      Thread.sleep(200);
+    }
+    control.stop();
+    assertThat(control.getFailedJobList()).isEmpty();
+
+    assertThat(counter(write, EsCounter.DOCUMENTS_WRITTEN)).isEqualTo(100_000);
+    assertThat(counter(write, EsCounter.BULK_REQUESTS)).isGreaterThanOrEqualTo(20);
+    assertThat(counter(write, EsCounter.DOCUMENTS_FAILED)).isZero();
+    assertThat(rest.count(index)).isEqualTo(100_000);
+    assertThat(counter(count, EsCounter.DOCUMENTS_READ)).isEqualTo(100_000);
+    assertThat(countsPerGroup(output)).hasSize(10).allSatisfy((group, n) -> assertThat(n).isEqualTo(10_000));
+  }
+
+  @Test
+  void everyElasticsearchTypeRoundTripsThroughMapWritable(ElasticsearchServer server) throws Exception {
+    RestCalls rest = new RestCalls(server);
+    String mapping = """
+        {"mappings": {"properties": {
+          "id": {"type": "keyword"}, "text": {"type": "text"}, "keyword": {"type": "keyword"},
+          "long": {"type": "long"}, "integer": {"type": "integer"}, "short": {"type": "short"}, "byte": {"type": "byte"},
+          "double": {"type": "double"}, "float": {"type": "float"}, "half_float": {"type": "half_float"},
+          "boolean": {"type": "boolean"},
+          "date": {"type": "date"}, "date_millis": {"type": "date"}, "date_nanos": {"type": "date_nanos"},
+          "binary": {"type": "binary"}, "ip": {"type": "ip"}, "geo_point": {"type": "geo_point"},
+          "object": {"properties": {"a": {"type": "keyword"}, "b": {"type": "long"}}},
+          "nested": {"type": "nested"}, "strings": {"type": "keyword"}, "numbers": {"type": "long"},
+          "nothing": {"type": "keyword"}}}}""";
+    String source = server.uniqueIndex("mr-types");
+    String copy = server.uniqueIndex("mr-types-copy");
+    rest.put("/" + source, mapping);
+    rest.put("/" + copy, mapping);
+    String document = """
+        {"id": "t1", "text": "Some text", "keyword": "kw", "long": 9007199254740993, "integer": 7, "short": -3,
+         "byte": 1, "double": 2.5, "float": 1.25, "half_float": 0.5,
+         "boolean": true, "date": "2024-01-02T03:04:05.678Z", "date_millis": 1700000000000,
+         "date_nanos": "2024-01-02T03:04:05.123456789Z", "binary": "aGVsbG8=", "ip": "192.168.0.1",
+         "geo_point": {"lat": 41.12, "lon": -71.34}, "object": {"a": "x", "b": 2},
+         "nested": [{"k": "v1"}, {"k": "v2", "n": 3}], "strings": ["a", "b"], "numbers": [1, 2], "nothing": null}""";
+    rest.put("/" + source + "/_doc/t1?refresh=true", document);
+
+    Job job = Job.getInstance(configuration(server, source), "searchbridge-it types round trip");
+    job.getConfiguration().set("es.resource.read", source);
+    job.getConfiguration().set("es.resource.write", copy);
+    job.getConfiguration().set("es.mapping.id", "id");
+    job.setInputFormatClass(EsInputFormat.class);
+    job.setMapperClass(Identity.class);
+    job.setNumReduceTasks(0);
+    job.setOutputKeyClass(NullWritable.class);
+    job.setOutputValueClass(MapWritable.class);
+    job.setOutputFormatClass(EsOutputFormat.class);
+    assertThat(job.waitForCompletion(false)).isTrue();
+
+    JsonNode written = rest.get("/" + copy + "/_doc/t1").path("_source");
+    assertThat(written).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().readTree(document));
+    Map<String, Long> writables = new TreeMap<>();
+    job.getCounters().getGroup("writables").forEach(c -> writables.put(c.getName(), c.getValue()));
+    assertThat(writables.keySet()).containsExactlyInAnyOrder("id:Text", "text:Text", "keyword:Text", "long:LongWritable",
+        "integer:IntWritable", "short:IntWritable", "byte:IntWritable", "double:DoubleWritable", "float:DoubleWritable",
+        "half_float:DoubleWritable", "boolean:BooleanWritable", "date:Text",
+        "date_millis:LongWritable", "date_nanos:Text", "binary:Text", "ip:Text", "geo_point:MapWritable",
+        "object:MapWritable", "nested:WritableArrayWritable", "strings:ArrayWritable", "numbers:WritableArrayWritable",
+        "nothing:NullWritable");
+  }
+
   /** Collects the messages of exceptions logged while it is open. */
   private static final class FailureLog extends org.apache.logging.log4j.core.appender.AbstractAppender implements AutoCloseable {
     private final java.util.List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -243,6 +329,33 @@ class MapReduceIT {
     job.setOutputValueClass(MapWritable.class);
     job.setOutputFormatClass(EsOutputFormat.class);
     return job;
+  }
+
+  /** An index for {@link NumberedDocuments}. */
+  private static void createNumberedIndex(RestCalls rest, String index, int shards) {
+    rest.put("/" + index, "{\"settings\":{\"number_of_shards\":" + shards + ",\"number_of_replicas\":0},"
+        + "\"mappings\":{\"properties\":{\"n\":{\"type\":\"integer\"},\"group\":{\"type\":\"keyword\"}}}}");
+  }
+
+  /** Counts the documents of {@code index} per value of their {@code group} keyword into text files. */
+  private Job countPerGroupJob(ElasticsearchServer server, String index, Path output) throws IOException {
+    Job job = Job.getInstance(configuration(server, index), "searchbridge-it count per group");
+    job.setInputFormatClass(EsInputFormat.class);
+    job.setMapperClass(GroupOf.class);
+    job.setReducerClass(Sum.class);
+    job.setOutputKeyClass(Text.class);
+    job.setOutputValueClass(IntWritable.class);
+    job.setOutputFormatClass(TextOutputFormat.class);
+    FileOutputFormat.setOutputPath(job, new org.apache.hadoop.fs.Path(output.toUri()));
+    return job;
+  }
+
+  private static Map<String, Integer> countsPerGroup(Path output) throws IOException {
+    Map<String, Integer> counts = new TreeMap<>();
+    try (Stream<String> lines = Files.lines(output.resolve("part-r-00000"))) {
+      lines.map(line -> line.split("\t")).forEach(kv -> counts.put(kv[0], Integer.parseInt(kv[1])));
+    }
+    return counts;
   }
 
   private Configuration configuration(ElasticsearchServer server, String index) {
