@@ -169,11 +169,10 @@ public final class ElasticsearchJavaClient implements EsClient {
     List<ShardCopy> copies = new ArrayList<>();
     for (List<NodeShard> group : response.shards()) {
       for (NodeShard copy : group) {
-        if (copy.state() == ShardRoutingState.Started && copy.node() != null) {
-          SearchShardsNodeAttributes node = nodesById.get(copy.node());
-          String host = node == null ? "" : hostOf(node.transportAddress());
-          copies.add(new ShardCopy(copy.index(), copy.shard(), copy.primary(), copy.node(), host));
-        }
+        boolean started = copy.state() == ShardRoutingState.Started && copy.node() != null;
+        SearchShardsNodeAttributes node = copy.node() == null ? null : nodesById.get(copy.node());
+        String host = node == null ? "" : hostOf(node.transportAddress());
+        copies.add(new ShardCopy(copy.index(), copy.shard(), copy.primary(), copy.node(), host, started));
       }
     }
     return copies;

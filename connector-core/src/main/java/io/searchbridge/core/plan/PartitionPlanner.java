@@ -130,9 +130,16 @@ public final class PartitionPlanner {
     }
     Map<String, ShardGroup> groups = new LinkedHashMap<>();
     for (ShardCopy copy : copies) {
-      groups.computeIfAbsent(copy.index() + "/" + copy.shard(), k -> new ShardGroup(copy.index(), copy.shard(), new ArrayList<>()))
-          .hosts().add(copy.host());
+      ShardGroup group = groups.computeIfAbsent(copy.index() + "/" + copy.shard(),
+          k -> new ShardGroup(copy.index(), copy.shard(), new ArrayList<>()));
+      if (copy.started()) {
+        group.hosts().add(copy.host());
+      }
     }
+    List<String> unavailable = groups.entrySet().stream().filter(entry -> entry.getValue().hosts().isEmpty())
+        .map(Map.Entry::getKey).sorted().toList();
+    UnavailableShards.failUnlessAllowed(settings, resource, unavailable);
+    groups.values().removeIf(group -> group.hosts().isEmpty());
     List<ShardGroup> sorted = new ArrayList<>(groups.values());
     sorted.sort(Comparator.comparing(ShardGroup::index).thenComparingInt(ShardGroup::shard));
     return sorted;
