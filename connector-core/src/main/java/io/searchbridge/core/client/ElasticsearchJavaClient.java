@@ -168,6 +168,10 @@ public final class ElasticsearchJavaClient implements EsClient {
     Map<String, SearchShardsNodeAttributes> nodesById = response.nodes();
     List<ShardCopy> copies = new ArrayList<>();
     for (List<NodeShard> group : response.shards()) {
+      if (group.isEmpty()) {
+        // Elasticsearch lists a shard that no node holds (unassigned) as an empty group, without its number.
+        copies.add(ShardCopy.unassigned());
+      }
       for (NodeShard copy : group) {
         boolean started = copy.state() == ShardRoutingState.Started && copy.node() != null;
         SearchShardsNodeAttributes node = copy.node() == null ? null : nodesById.get(copy.node());
