@@ -3,12 +3,14 @@
 #
 #   scripts/es.sh start  [--name NAME] [--secure] [--heap 1g] [-E key=value ...]
 #   scripts/es.sh stop   [--name NAME]
+#   scripts/es.sh resume [--name NAME]     start a stopped instance again: same port, data and settings
 #   scripts/es.sh status [--name NAME]     exit 0 if running, 3 if not
 #   scripts/es.sh url    [--name NAME]     exit 0 if running, 3 if not
 #
 # State for clients lives in target/es/NAME/: url, pid, home, and with --secure also
 # user, password, ca.pem, truststore.p12, truststore.password (secrets are mode 0600).
-# Every start begins with an empty data directory: instances are disposable.
+# Every start begins with an empty data directory: instances are disposable. Only resume keeps the data,
+# so that fault tests can stop a node in the middle of a write and bring the same node back.
 set -euo pipefail
 
 ES_VERSION=8.19.21
@@ -29,7 +31,7 @@ ROOT_BASE=/tmp/searchbridge-es
 die() { echo "es.sh: $*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -283,17 +285,26 @@ EOF
 
   echo "$scheme://127.0.0.1:$port" >"$STATE/url"
   echo "$home" >"$STATE/home"
-  rm -f "$STATE/pid"
+  # What resume needs to launch the same node again; -E values are not secret (secrets go to the keystore).
+  { echo "$HEAP"; for e in "${EXTRA[@]}"; do echo "$e"; done; } >"$STATE/launch"
+  launch "$home" "$java_home" "$dist"
+}
 
+# Runs the node in $home (already configured) and waits until it is healthy.
+launch() {
+  local home=$1 java_home=$2 dist=$3
+  rm -f "$STATE/pid"
   local started=$SECONDS
   local es=(env -u JAVA_HOME ES_JAVA_HOME="$java_home" ES_PATH_CONF="$home/config" ES_TMPDIR="$home/tmp"
     ES_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP ${ES_JAVA_OPTS:-}" "$dist/bin/elasticsearch" -d -p "$home/es.pid")
   local e
   for e in "${EXTRA[@]}"; do es+=(-E "$e"); done
+  local url
+  url=$(cat "$STATE/url")
   # -d returns once the node has started (or failed); timeout guards against a node that hangs before that.
   # Its console output (the whole startup log) goes to a file, shown only on failure (-q is refused with -d).
   if ! (cd "$home" && timeout "$START_TIMEOUT_S" "${as_es_prefix[@]}" "${es[@]}" </dev/null >"$home/logs/console.out" 2>&1 9>&-); then
-    echo "es.sh: elasticsearch '$NAME' failed to start on port $port" >&2
+    echo "es.sh: elasticsearch '$NAME' failed to start at $url" >&2
     [[ -f $home/es.pid ]] && kill_pid "$(cat "$home/es.pid")"
     # Errors raised before logging is set up (bad settings, keystore) only reach the console.
     print_log_tail "$home/logs/console.out"
@@ -303,7 +314,7 @@ EOF
 
   while ! healthy; do
     if ! pid_alive "$(recorded_pid)" || ((SECONDS - started > START_TIMEOUT_S)); then
-      echo "es.sh: elasticsearch '$NAME' did not become healthy at $(cat "$STATE/url") within ${START_TIMEOUT_S}s" >&2
+      echo "es.sh: elasticsearch '$NAME' did not become healthy at $url within ${START_TIMEOUT_S}s" >&2
       kill_pid "$(recorded_pid)"
       rm -f "$STATE/pid"
       print_log_tail "$home/logs/searchbridge-$NAME.log"
@@ -312,7 +323,17 @@ EOF
     sleep 0.5
   done
   echo "es.sh: '$NAME' healthy after $((SECONDS - started))s (home $home)" >&2
-  cat "$STATE/url"
+  echo "$url"
+}
+
+cmd_resume() {
+  if pid_alive "$(recorded_pid)"; then cat "$STATE/url"; return 0; fi
+  [[ -f $STATE/launch && -f $STATE/home && -f $STATE/url ]] || die "'$NAME' was never started here; use start"
+  local home
+  home=$(cat "$STATE/home")
+  [[ -d $home/data ]] || die "'$NAME' has no data directory $home/data any more; use start"
+  { read -r HEAP; mapfile -t EXTRA; } <"$STATE/launch"
+  launch "$home" "$(find_java_home)" "$(ensure_dist)"
 }
 
 cmd_stop() {
@@ -378,6 +399,7 @@ lock() {
 
 case $COMMAND in
   start) lock; cmd_start ;;
+  resume) lock; cmd_resume ;;
   stop) lock; cmd_stop ;;
   status) cmd_status ;;
   url) cmd_url ;;

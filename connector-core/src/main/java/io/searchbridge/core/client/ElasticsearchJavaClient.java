@@ -168,12 +168,15 @@ public final class ElasticsearchJavaClient implements EsClient {
     Map<String, SearchShardsNodeAttributes> nodesById = response.nodes();
     List<ShardCopy> copies = new ArrayList<>();
     for (List<NodeShard> group : response.shards()) {
+      if (group.isEmpty()) {
+        // Elasticsearch lists a shard that no node holds (unassigned) as an empty group, without its number.
+        copies.add(ShardCopy.unassigned());
+      }
       for (NodeShard copy : group) {
-        if (copy.state() == ShardRoutingState.Started && copy.node() != null) {
-          SearchShardsNodeAttributes node = nodesById.get(copy.node());
-          String host = node == null ? "" : hostOf(node.transportAddress());
-          copies.add(new ShardCopy(copy.index(), copy.shard(), copy.primary(), copy.node(), host));
-        }
+        boolean started = copy.state() == ShardRoutingState.Started && copy.node() != null;
+        SearchShardsNodeAttributes node = copy.node() == null ? null : nodesById.get(copy.node());
+        String host = node == null ? "" : hostOf(node.transportAddress());
+        copies.add(new ShardCopy(copy.index(), copy.shard(), copy.primary(), copy.node(), host, started));
       }
     }
     return copies;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.searchbridge.core.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
 
@@ -37,10 +39,25 @@ final class ErrorMapper {
           transport.statusCode(), "", transport);
     }
     if (error instanceof IOException io) {
-      return new EsRequestException(operation + " failed: no Elasticsearch node could be reached (" + io + ");"
-          + " check es.nodes, es.port and es.net.ssl", 0, "", io);
+      return new EsRequestException(operation + " failed: no Elasticsearch node could be reached (" + io + "); "
+          + connectionHint(io), 0, "", io);
     }
     return new EsRequestException(operation + " failed: " + error, -1, "", error);
+  }
+
+  /** The setting that fixes a failed connection; the low-level client wraps TLS failures in plain IOExceptions. */
+  private static String connectionHint(IOException io) {
+    for (Throwable cause = io; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLPeerUnverifiedException) {
+        return "the server's certificate does not name the host in es.nodes: list the node by a name or address"
+            + " its certificate holds, or turn es.net.ssl.hostname.verification off";
+      }
+      if (cause instanceof SSLException) {
+        return "check es.net.ssl and that es.net.ssl.ca.location or es.net.ssl.truststore.location holds the CA"
+            + " that signed the server's certificate";
+      }
+    }
+    return "check es.nodes, es.port and es.net.ssl";
   }
 
   static EsRequestException fromResponse(String operation, Response response, Throwable cause) {

@@ -36,7 +36,7 @@ public interface EsClient extends AutoCloseable {
   /** The raw {@code GET {resource}/_mapping} body, parsed by the mapping package. */
   byte[] mappings(String resource);
 
-  /** Every started copy of every shard of the indexes {@code resource} resolves to. */
+  /** Every copy of every shard of the indexes {@code resource} resolves to, started or not. */
   List<ShardCopy> searchShards(String resource);
 
   /** Documents matching {@code queryJson} (a query object), in one shard when {@code shard} is given. */

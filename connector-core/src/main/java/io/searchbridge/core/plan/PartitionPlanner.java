@@ -129,10 +129,25 @@ public final class PartitionPlanner {
       return List.of();
     }
     Map<String, ShardGroup> groups = new LinkedHashMap<>();
+    long unassigned = 0;
     for (ShardCopy copy : copies) {
-      groups.computeIfAbsent(copy.index() + "/" + copy.shard(), k -> new ShardGroup(copy.index(), copy.shard(), new ArrayList<>()))
-          .hosts().add(copy.host());
+      if (copy.shard() < 0) {
+        unassigned++;
+        continue;
+      }
+      ShardGroup group = groups.computeIfAbsent(copy.index() + "/" + copy.shard(),
+          k -> new ShardGroup(copy.index(), copy.shard(), new ArrayList<>()));
+      if (copy.started()) {
+        group.hosts().add(copy.host());
+      }
     }
+    List<String> unavailable = new ArrayList<>(groups.entrySet().stream()
+        .filter(entry -> entry.getValue().hosts().isEmpty()).map(Map.Entry::getKey).sorted().toList());
+    if (unassigned > 0) {
+      unavailable.add(unassigned + " unassigned");
+    }
+    UnavailableShards.failUnlessAllowed(settings, resource, unavailable);
+    groups.values().removeIf(group -> group.hosts().isEmpty());
     List<ShardGroup> sorted = new ArrayList<>(groups.values());
     sorted.sort(Comparator.comparing(ShardGroup::index).thenComparingInt(ShardGroup::shard));
     return sorted;

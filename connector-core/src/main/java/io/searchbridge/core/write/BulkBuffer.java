@@ -70,6 +70,21 @@ final class BulkBuffer {
     return data;
   }
 
+  /** The entry taking the most bytes (action line included). */
+  int largestEntry() {
+    int largest = 0;
+    for (int entry = 1; entry < entries; entry++) {
+      if (entryBytes(entry) > entryBytes(largest)) {
+        largest = entry;
+      }
+    }
+    return largest;
+  }
+
+  int entryBytes(int entry) {
+    return (entry + 1 < entries ? starts[entry + 1] : size) - starts[entry];
+  }
+
   /** How an error names the document: by id, or by position when it has none. Built only when needed. */
   String label(int entry, String writer) {
     return label(metadata[entry].id(), sequences[entry], writer);
@@ -99,7 +114,7 @@ final class BulkBuffer {
   /** Appends entry {@code entry} of {@code other}, byte for byte. */
   void copyEntry(BulkBuffer other, int entry) {
     int start = other.starts[entry];
-    int end = entry + 1 < other.entries ? other.starts[entry + 1] : other.size;
+    int end = start + other.entryBytes(entry);
     startEntry(other.indexes[entry], other.metadata[entry], other.documents[entry], other.sequences[entry]);
     write(other.data, start, end - start);
   }

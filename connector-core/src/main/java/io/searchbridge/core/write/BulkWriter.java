@@ -2,6 +2,7 @@ package io.searchbridge.core.write;
 
 import io.searchbridge.core.SearchbridgeException;
 import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.client.EsRequestException;
 import io.searchbridge.core.client.RetryPolicy;
 import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
@@ -111,8 +112,7 @@ public final class BulkWriter implements AutoCloseable {
     for (int attempt = 0; ; attempt++) {
       BulkBuffer sending = pending;
       long started = System.nanoTime();
-      List<BulkItemFailure> failures = client.bulk(sending.data(), sending.size(),
-          body -> BulkResponseParser.failures(body, sending.entries()));
+      List<BulkItemFailure> failures = sendOnce(sending);
       metrics.add(Counter.BYTES_WRITTEN, sending.size());
       BulkBuffer again = new BulkBuffer(1024);
       int rejected = 0;
@@ -190,6 +190,23 @@ public final class BulkWriter implements AutoCloseable {
     if (rateWaitNanos >= 1_000_000) {
       metrics.add(Counter.WRITE_RATE_WAIT_MILLIS, rateWaitNanos / 1_000_000);
       rateWaitNanos %= 1_000_000;
+    }
+  }
+
+  /** One bulk request; a 413 is explained with the largest document, which is what the user must act on. */
+  private List<BulkItemFailure> sendOnce(BulkBuffer sending) {
+    try {
+      return client.bulk(sending.data(), sending.size(), body -> BulkResponseParser.failures(body, sending.entries()));
+    } catch (EsRequestException e) {
+      if (e.status() != 413) {
+        throw e;
+      }
+      int largest = sending.largestEntry();
+      throw new BulkWriteException(name + ": Elasticsearch refused a bulk request of " + sending.entries()
+          + " document(s), " + sending.size() + " bytes, as larger than its http.max_content_length (HTTP 413); the"
+          + " largest is " + sending.label(largest, name) + " with " + sending.entryBytes(largest) + " bytes. Lower"
+          + " es.batch.size.bytes, or, when one document alone is over the limit, shrink it or raise the cluster's"
+          + " http.max_content_length", sending.entries());
     }
   }
 

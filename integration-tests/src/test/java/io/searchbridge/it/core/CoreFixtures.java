@@ -3,8 +3,10 @@ package io.searchbridge.it.core;
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
+import io.searchbridge.core.plan.PartitionPlanner;
 import io.searchbridge.core.plan.PartitionSpec;
 import io.searchbridge.core.plan.ReadPlan;
+import io.searchbridge.core.query.QuerySpec;
 import io.searchbridge.core.read.RawHit;
 import io.searchbridge.core.read.SearchCursor;
 import io.searchbridge.core.write.BulkWriter;
@@ -47,6 +49,17 @@ final class CoreFixtures {
 
   static byte[] json(String json) {
     return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Plans a read of the whole index, reads it as {@link #readAll} does and releases the plan. */
+  static List<RawHit> readIndex(EsClient client, Settings settings, String index) {
+    PartitionPlanner planner = new PartitionPlanner(client, settings);
+    ReadPlan plan = planner.plan(index, QuerySpec.matchAll());
+    try {
+      return readAll(client, settings, plan);
+    } finally {
+      planner.release(plan);
+    }
   }
 
   /** Reads every partition of a plan, one cursor after the other, as engine tasks would. */

@@ -6,29 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.client.EsRequestException;
 import io.searchbridge.core.config.Settings;
-import io.searchbridge.core.plan.PartitionPlanner;
-import io.searchbridge.core.plan.ReadPlan;
-import io.searchbridge.core.query.QuerySpec;
 import io.searchbridge.it.support.ElasticsearchServer;
+import io.searchbridge.it.support.SecureServer;
+import io.searchbridge.it.support.TcpProxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * The connector against a server with security on: TLS with a certificate generated for the run
- * (hostname verification stays on: the certificate names 127.0.0.1), basic auth and API keys.
- * One secure server for the class, because each start costs half a minute.
+ * (hostname verification stays on: the certificate names 127.0.0.1 and localhost), basic auth,
+ * bearer tokens (as a setting and as a raw Authorization header).
  *
  * <p>API keys are not exercised here: creating one needs the {@code .security} index, whose
- * mapping uses analysis-common, a module this test distribution lacks. The header the connector
- * sends for {@code es.net.http.auth.apikey} is checked by {@code RestClientFactoryTest}.
+ * mapping uses analysis-common, a module this test distribution lacks ("Unknown filter type
+ * [pattern_capture]"). The header the connector sends for {@code es.net.http.auth.apikey} and for
+ * {@code es.net.http.header.Authorization} is checked by {@code RestClientFactoryTest}; the raw
+ * header itself is checked here with a bearer token.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecureClientIT {
@@ -37,14 +37,7 @@ class SecureClientIT {
 
   @BeforeAll
   void start() {
-    secure = ElasticsearchServer.start("it-secure", "--secure", "--heap", "512m");
-  }
-
-  @AfterAll
-  void stop() {
-    if (secure != null) {
-      secure.stop();
-    }
+    secure = SecureServer.get();
   }
 
   private Map<String, String> tls() {
@@ -77,13 +70,7 @@ class SecureClientIT {
     try (EsClient client = CoreFixtures.client(settings)) {
       assertThat(client.nodes()).allSatisfy(node -> assertThat(node.scheme()).isEqualTo("https"));
       CoreFixtures.writeNumbered(client, settings, index, 500);
-      PartitionPlanner planner = new PartitionPlanner(client, settings);
-      ReadPlan plan = planner.plan(index, QuerySpec.matchAll());
-      try {
-        assertThat(CoreFixtures.readAll(client, settings, plan)).hasSize(500);
-      } finally {
-        planner.release(plan);
-      }
+      assertThat(CoreFixtures.readIndex(client, settings, index)).hasSize(500);
     }
   }
 
@@ -121,6 +108,48 @@ class SecureClientIT {
       assertThatThrownBy(client::serverVersion)
           .isInstanceOf(EsRequestException.class)
           .hasMessageContaining("es.net.ssl");
+    }
+  }
+
+  @Test
+  void bearerTokenWritesAndReads() {
+    Map<String, String> map = tls();
+    map.put("es.net.http.auth.token", SecureServer.bearerToken());
+    Settings settings = Settings.of(map);
+    String index = secure.uniqueIndex("bearer");
+    try (EsClient client = CoreFixtures.client(settings)) {
+      CoreFixtures.writeNumbered(client, settings, index, 100);
+      assertThat(CoreFixtures.readIndex(client, settings, index)).hasSize(100);
+    }
+  }
+
+  @Test
+  void rawAuthorizationHeaderIsSentAsGiven() {
+    Map<String, String> map = tls();
+    map.put("es.net.http.header.Authorization", "Bearer " + SecureServer.bearerToken());
+    try (EsClient client = CoreFixtures.client(Settings.of(map))) {
+      assertThat(client.serverVersion()).startsWith("8.19.");
+    }
+  }
+
+  /** 127.0.0.2 is loopback too, but the certificate names only 127.0.0.1 and localhost. */
+  @Test
+  void hostnameVerificationIsOnByDefaultAndCanBeTurnedOff() {
+    try (TcpProxy otherName = TcpProxy.start("127.0.0.2", secure.host(), secure.port())) {
+      Map<String, String> map = basicAuth();
+      map.put("es.nodes", "https://" + otherName.host() + ":" + otherName.port());
+      map.put("es.nodes.discovery", "false");
+      map.put("es.http.retries", "0");
+      try (EsClient client = CoreFixtures.client(Settings.of(map))) {
+        assertThatThrownBy(client::serverVersion)
+            .isInstanceOf(EsRequestException.class)
+            .hasMessageContaining("127.0.0.2")
+            .hasMessageContaining("es.net.ssl.hostname.verification");
+      }
+      map.put("es.net.ssl.hostname.verification", "false");
+      try (EsClient client = CoreFixtures.client(Settings.of(map))) {
+        assertThat(client.serverVersion()).startsWith("8.19.");
+      }
     }
   }
 }

@@ -87,6 +87,24 @@ public final class ElasticsearchServer {
     runScript(List.of("stop", "--name", name), STOP_TIMEOUT_MINUTES);
   }
 
+  /**
+   * Stops the node but keeps its data, port and settings for {@link #resume()}: a server going away
+   * in the middle of a job. The shutdown hook stays, so the node is stopped at exit whatever happens.
+   */
+  public void halt() {
+    requireStateDir();
+    runScript(List.of("stop", "--name", name), STOP_TIMEOUT_MINUTES);
+  }
+
+  /** Starts a node stopped by {@link #halt()} again, on the same port with the same data. */
+  public void resume() {
+    requireStateDir();
+    String stdout = runScript(List.of("resume", "--name", name), START_TIMEOUT_MINUTES).strip();
+    if (!stdout.endsWith(url())) {
+      throw new IllegalStateException("es.sh resume --name " + name + " came back at another URL: " + stdout);
+    }
+  }
+
   private void stopQuietly() {
     try {
       stop();

@@ -37,6 +37,10 @@ public final class RestCalls {
     return send("POST", path, json);
   }
 
+  public JsonNode delete(String path) {
+    return send("DELETE", path, null);
+  }
+
   public long count(String index) {
     post("/" + index + "/_refresh", null);
     return get("/" + index + "/_count").path("count").asLong();

@@ -16,7 +16,9 @@ public final class SharedSpark {
     if (session == null) {
       session = SparkSession.builder()
           .appName("searchbridge-it")
-          .master("local[2]")
+          // two cores, and up to 4 attempts per task as spark.task.maxFailures gives on a cluster:
+          // local mode ignores that setting, and a failed task is re-run only with local[N,F]
+          .master("local[2,4]")
           // loopback only: without these Spark binds to the machine's external interface
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")

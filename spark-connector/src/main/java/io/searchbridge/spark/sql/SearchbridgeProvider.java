@@ -7,6 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SQLContext;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
@@ -23,6 +24,14 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * so that all four save modes work (see {@link SaveModes}).
  */
 public final class SearchbridgeProvider implements TableProvider, DataSourceRegister, CreatableRelationProvider {
+
+  /** Spark creates the provider before it plans a read or write with it: the moment to hide our secrets. */
+  public SearchbridgeProvider() {
+    scala.Option<SparkSession> active = SparkSession.getActiveSession();
+    if (active.isDefined()) {
+      SecretRedaction.extend(active.get());
+    }
+  }
 
   @Override
   public String shortName() {

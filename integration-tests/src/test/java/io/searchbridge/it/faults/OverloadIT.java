@@ -1,0 +1,41 @@
+package io.searchbridge.it.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.searchbridge.it.support.ElasticsearchServer;
+import io.searchbridge.it.support.FaultServer;
+import io.searchbridge.it.support.RestCalls;
+import io.searchbridge.it.support.SharedSpark;
+import io.searchbridge.it.support.SqlMetricsRecorder;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 429 storm: the node has two write threads and four queue slots, the index six shards, so the
+ * bulk requests of the two concurrent tasks need fourteen (one to coordinate, six shard requests
+ * each) and some are rejected.
+ */
+class OverloadIT {
+
+  private static final int DOCUMENTS = 20_000;
+
+  @Test
+  void everyDocumentLandsThroughA429StormAndTheRetriesAreCounted() throws InterruptedException {
+    ElasticsearchServer server = FaultServer.get();
+    RestCalls rest = new RestCalls(server);
+    SparkSession spark = SharedSpark.session();
+    String index = server.uniqueIndex("storm");
+    rest.put("/" + index, "{\"settings\":{\"number_of_shards\":6,\"number_of_replicas\":0}}");
+
+    try (SqlMetricsRecorder metrics = SqlMetricsRecorder.register(spark)) {
+      spark.range(0, DOCUMENTS, 1, 4).selectExpr("id", "id % 7 AS bucket").write().format("searchbridge")
+          .option("es.nodes", server.url()).option("es.mapping.id", "id").option("es.batch.size.entries", "500")
+          .option("es.batch.write.retry.count", "30").option("es.batch.write.retry.wait", "20ms")
+          .mode("append").save(index);
+      assertThat(metrics.await("esDocsRetried")).as("documents re-sent after 429").isPositive();
+      assertThat(metrics.await("esDocsWritten")).isEqualTo(DOCUMENTS);
+      assertThat(metrics.await("esDocsFailed")).isZero();
+    }
+    assertThat(rest.count(index)).isEqualTo(DOCUMENTS);
+  }
+}
