@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class BulkBufferTest {
 
   private static void entry(BulkBuffer buffer, String id, String text) {
-    buffer.startEntry(id, buffer.entries() + 1);
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    buffer.startEntry("index", new DocumentMetadata(id, null, null), bytes, buffer.entries() + 1);
     buffer.write(bytes, 0, bytes.length);
   }
 
