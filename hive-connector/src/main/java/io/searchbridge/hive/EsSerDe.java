@@ -1,5 +1,7 @@
 package io.searchbridge.hive;
 
+import io.searchbridge.core.config.Keys;
+import io.searchbridge.core.config.Settings;
 import io.searchbridge.mr.WritableValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,13 +24,15 @@ import org.apache.hadoop.io.Writable;
  * Rows of an Elasticsearch-backed table. Reading, a document (the {@link MapWritable} of the
  * MapReduce input format) becomes a row of Hive's standard Java objects, column by column through
  * {@link ColumnMapping}; writing, a row becomes a {@link DocumentWritable} for the output format.
- * Fields missing from a document read as NULL; NULL columns are left out of written documents.
+ * Fields missing from a document read as NULL, and so do empty strings unless {@code
+ * es.field.read.empty.as.null=false}; NULL columns are left out of written documents.
  */
 public class EsSerDe extends AbstractSerDe {
 
   private List<String> columns;
   private List<TypeInfo> types;
   private ColumnMapping mapping;
+  private boolean emptyAsNull;
   private StructObjectInspector inspector;
 
   @Override
@@ -37,7 +41,9 @@ public class EsSerDe extends AbstractSerDe {
     super.initialize(configuration, tableProperties, partitionProperties);
     columns = getColumnNames();
     types = getColumnTypes();
-    mapping = ColumnMapping.of(columns, TableSettings.of(properties));
+    Settings settings = TableSettings.of(properties);
+    mapping = ColumnMapping.of(columns, settings);
+    emptyAsNull = settings.get(Keys.FIELD_READ_EMPTY_AS_NULL);
     inspector = (StructObjectInspector) TypeInfoUtils.getStandardJavaObjectInspectorFromTypeInfo(
         TypeInfoFactory.getStructTypeInfo(columns, types));
   }
@@ -62,7 +68,8 @@ public class EsSerDe extends AbstractSerDe {
     List<Object> row = new ArrayList<>(columns.size());
     for (int i = 0; i < columns.size(); i++) {
       String field = mapping.field(columns.get(i));
-      row.add(HiveReadValues.convert(SourceFields.get(fields, field), types.get(i), field));
+      Object value = SourceFields.get(fields, field);
+      row.add(emptyAsNull && "".equals(value) ? null : HiveReadValues.convert(value, types.get(i), field));
     }
     return row;
   }

@@ -55,7 +55,7 @@ class HiveStorageHandlerIT {
     return "{\"id\":\"d" + i + "\",\"title\":\"Title number " + i + "\",\"tag\":\"t" + (i % 10) + "\",\"n\":" + i
         + ",\"price\":" + i + ".25,\"active\":" + (i % 2 == 0) + ",\"born\":\"2020-01-" + String.format("%02d", 1 + i % 28)
         + "\",\"seen\":\"2024-05-06T07:08:09.123Z\",\"tags\":[\"a" + i + "\",\"b\"],\"attrs\":{\"x\":" + i + ",\"y\":1},"
-        + "\"address\":{\"city\":\"c" + (i % 3) + "\",\"zip\":" + (1000 + i) + "},\"userName\":\"User" + i + "\","
+        + "\"address\":{\"city\":\"c" + (i % 3) + "\",\"zip\":" + (1000 + i) + "},\"userName\":\"" + (i == 5 ? "" : "User" + i) + "\","
         + "\"blob\":\"aGk=\"}";
   }
 
@@ -79,6 +79,10 @@ class HiveStorageHandlerIT {
 
     assertThat(rows).containsExactly("d1", "d2");
     assertThat(hive.counter(EsCounter.DOCUMENTS_READ)).isEqualTo(2);
+
+    // d5 has an empty userName, which reads as NULL
+    assertThat(hive.run("SELECT id FROM src WHERE user_name IS NULL")).containsExactly("d5");
+    assertThat(hive.counter(EsCounter.DOCUMENTS_READ)).isEqualTo(1);
   }
 
   @Test

@@ -67,6 +67,7 @@ class SettingsDefaultsTest {
     expected.put(Keys.MAPPING_JOIN, Optional.empty());
     expected.put(Keys.MAPPING_INCLUDE, List.of());
     expected.put(Keys.MAPPING_EXCLUDE, List.of());
+    expected.put(Keys.MAPPING_NAMES, List.of());
     expected.put(Keys.MAPPING_DATE_RICH, true);
     expected.put(Keys.WRITE_OPERATION, WriteOperation.INDEX);
     expected.put(Keys.UPDATE_RETRY_ON_CONFLICT, 0);
@@ -157,6 +158,7 @@ class SettingsDefaultsTest {
     expect(raw, expected, Keys.MAPPING_JOIN, "relation", Optional.of("relation"));
     expect(raw, expected, Keys.MAPPING_INCLUDE, "a, b", List.of("a", "b"));
     expect(raw, expected, Keys.MAPPING_EXCLUDE, "uuid", List.of("uuid"));
+    expect(raw, expected, Keys.MAPPING_NAMES, "user_name:userName", List.of("user_name:userName"));
     expect(raw, expected, Keys.MAPPING_DATE_RICH, "false", false);
     expect(raw, expected, Keys.WRITE_OPERATION, "upsert", WriteOperation.UPSERT);
     expect(raw, expected, Keys.UPDATE_RETRY_ON_CONFLICT, "5", 5);
