@@ -98,6 +98,7 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
     } catch (EsRequestException e) {
       throw explain(e);
     }
+    client.metrics().add(Counter.SEARCH_PAGES, 1);
     client.metrics().add(Counter.DOCS_READ, Math.min(fetched.hits().size(), remaining));
     exhausted = fetched.hits().size() < size;
     List<T> hits = fetched.hits();
