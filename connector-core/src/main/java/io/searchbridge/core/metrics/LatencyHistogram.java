@@ -71,6 +71,22 @@ public final class LatencyHistogram {
     }
 
     /**
+     * Requests whose bucket bound lies in {@code [fromMicros, toMicros)}: coarse bands of requests
+     * that still add up across tasks, for counter-only systems (Hadoop). A request counts in the
+     * band of its bucket's bound, so one up to 12.5% below a band's start may count in that band.
+     */
+    public long countBetweenMicros(long fromMicros, long toMicros) {
+      long total = 0;
+      for (int i = 0; i < counts.length; i++) {
+        long bound = upperBoundOf(i);
+        if (bound >= fromMicros && bound < toMicros) {
+          total += counts[i];
+        }
+      }
+      return total;
+    }
+
+    /**
      * The latency in microseconds that {@code percentile} percent of the requests did not exceed,
      * rounded up to its bucket's bound; 0 when nothing was recorded.
      */

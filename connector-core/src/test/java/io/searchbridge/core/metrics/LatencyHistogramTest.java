@@ -71,6 +71,21 @@ class LatencyHistogramTest {
   }
 
   @Test
+  void bandsCountEachRequestOnceAndAddUpToTheTotal() {
+    LatencyHistogram histogram = new LatencyHistogram();
+    long[] micros = {0, 500, 5_000, 50_000, 500_000, 5_000_000, 50_000_000, Long.MAX_VALUE};
+    for (long value : micros) {
+      histogram.recordMicros(value);
+    }
+    LatencyHistogram.Snapshot snapshot = histogram.snapshot();
+    assertThat(snapshot.countBetweenMicros(0, 10_000)).isEqualTo(3);
+    assertThat(snapshot.countBetweenMicros(10_000, 100_000)).isEqualTo(1);
+    assertThat(snapshot.countBetweenMicros(100_000, 1_000_000)).isEqualTo(1);
+    assertThat(snapshot.countBetweenMicros(1_000_000, Long.MAX_VALUE)).isEqualTo(3);
+    assertThat(snapshot.countBetweenMicros(0, Long.MAX_VALUE)).isEqualTo(snapshot.count());
+  }
+
+  @Test
   void anEmptyHistogramReportsZero() {
     LatencyHistogram.Snapshot snapshot = new LatencyHistogram().snapshot();
     assertThat(snapshot.count()).isZero();

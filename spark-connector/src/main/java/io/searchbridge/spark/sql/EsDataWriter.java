@@ -6,7 +6,6 @@ import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
 import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
-import io.searchbridge.spark.metrics.CounterMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import io.searchbridge.spark.schema.RowJsonEncoder;
 import java.util.HashSet;
@@ -57,8 +56,8 @@ final class EsDataWriter implements DataWriter<InternalRow> {
    */
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return CounterMetric.taskValues(counter -> client.metrics().get(counter)
-        + (counter == Counter.DOCS_WRITTEN ? writer.bufferedDocuments() : 0), ConnectorSqlMetrics.WRITE);
+    return ConnectorSqlMetrics.writeTaskValues(counter -> client.metrics().get(counter)
+        + (counter == Counter.DOCS_WRITTEN ? writer.bufferedDocuments() : 0), client.metrics());
   }
 
   @Override

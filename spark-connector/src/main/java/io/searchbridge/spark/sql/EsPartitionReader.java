@@ -3,7 +3,6 @@ package io.searchbridge.spark.sql;
 import io.searchbridge.core.plan.PartitionSpec;
 import io.searchbridge.core.read.ClientCursor;
 import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
-import io.searchbridge.spark.metrics.CounterMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -36,7 +35,7 @@ final class EsPartitionReader implements PartitionReader<InternalRow> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return CounterMetric.taskValues(cursor.metrics(), ConnectorSqlMetrics.READ);
+    return ConnectorSqlMetrics.readTaskValues(cursor.metrics());
   }
 
   @Override
