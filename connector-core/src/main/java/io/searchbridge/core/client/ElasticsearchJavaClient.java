@@ -137,6 +137,12 @@ public final class ElasticsearchJavaClient implements EsClient {
   }
 
   @Override
+  public void putIndexTemplate(String name, String bodyJson) {
+    retrier.call("putting index template [" + name + "]",
+        () -> typed.indices().putIndexTemplate(r -> r.withJson(new StringReader(bodyJson)).name(name)));
+  }
+
+  @Override
   public void refresh(String resource) {
     retrier.call("refreshing [" + resource + "]", () -> typed.indices().refresh(r -> r.index(resource)));
   }

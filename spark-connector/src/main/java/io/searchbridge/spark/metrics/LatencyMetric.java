@@ -45,8 +45,13 @@ public abstract class LatencyMetric implements CustomMetric {
 
   /** {@code (SEARCH, 99)} becomes {@code esSearchLatencyP99}. */
   public static String metricName(Latency latency, int percentile) {
+    return baseName(latency) + "P" + percentile;
+  }
+
+  /** {@code SEARCH} becomes {@code esSearchLatency}. */
+  public static String baseName(Latency latency) {
     String kind = latency.name().toLowerCase(Locale.ROOT);
-    return "es" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + "LatencyP" + percentile;
+    return "es" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + "Latency";
   }
 
   private static String millis(long micros) {

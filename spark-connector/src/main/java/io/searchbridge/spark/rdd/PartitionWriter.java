@@ -5,6 +5,7 @@ import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.core.write.DocumentEncoder;
+import io.searchbridge.spark.metrics.ConnectorMetricsSource;
 import java.io.Serializable;
 import java.util.Iterator;
 import org.apache.spark.TaskContext;
@@ -20,6 +21,7 @@ final class PartitionWriter {
   private PartitionWriter() {}
 
   static <T> void write(Iterator<T> elements, Settings settings, Encoder<T> encoder) {
+    ConnectorMetricsSource.registerOnce();
     TaskContext task = TaskContext.get();
     String name = task == null ? "rdd writer" : "partition " + task.partitionId() + " (task " + task.taskAttemptId() + ")";
     try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/rdd-write/" + name);

@@ -5,6 +5,7 @@ import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
 import io.searchbridge.core.write.BulkWriter;
+import io.searchbridge.spark.metrics.ConnectorMetricsSource;
 import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import io.searchbridge.spark.schema.RowJsonEncoder;
@@ -25,6 +26,7 @@ final class EsDataWriter implements DataWriter<InternalRow> {
   private long position;
 
   EsDataWriter(Settings settings, StructType schema, int partitionId, long taskId) {
+    ConnectorMetricsSource.registerOnce();
     String name = "partition " + partitionId + " (task " + taskId + ")";
     this.client = ElasticsearchJavaClient.open(settings, "searchbridge/write/" + name);
     this.writer = new BulkWriter(client, settings, name);

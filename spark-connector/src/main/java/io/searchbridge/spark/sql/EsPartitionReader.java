@@ -2,6 +2,7 @@ package io.searchbridge.spark.sql;
 
 import io.searchbridge.core.plan.PartitionSpec;
 import io.searchbridge.core.read.ClientCursor;
+import io.searchbridge.spark.metrics.ConnectorMetricsSource;
 import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.TaskContext;
@@ -15,6 +16,7 @@ final class EsPartitionReader implements PartitionReader<InternalRow> {
   private InternalRow current;
 
   EsPartitionReader(EsReaderFactory factory, PartitionSpec partition) {
+    ConnectorMetricsSource.registerOnce();
     this.cursor = ClientCursor.open(factory.settings(), factory.resource(), factory.query(), partition,
         factory.schema().decoder(factory.lenient()), opaqueId(partition));
   }
