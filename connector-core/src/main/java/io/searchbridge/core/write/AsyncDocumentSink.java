@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ public final class AsyncDocumentSink implements AutoCloseable {
   private final BlockingQueue<byte[]> queue;
   private final AtomicLong shipped = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  /** Documents taken off the queue and not yet shipped or dropped; whoever takes the count accounts for them. */
+  private final AtomicInteger inFlight = new AtomicInteger();
   private final Thread thread;
   private volatile boolean closing;
   private long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
@@ -87,11 +90,9 @@ public final class AsyncDocumentSink implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    int left = queue.size();
+    int left = queue.size() + inFlight.getAndSet(0);
     queue.clear();
-    if (left > 0) {
-      drop(left, "the sink closed before they could be shipped");
-    }
+    drop(left, "the sink closed before they could be shipped");
   }
 
   @Override
@@ -113,13 +114,14 @@ public final class AsyncDocumentSink implements AutoCloseable {
         batch.clear();
       }
     } catch (InterruptedException e) {
-      drop(batch.size(), "the sink was interrupted while shipping");
+      drop(inFlight.getAndSet(0), "the sink was interrupted while shipping");
     } finally {
       disconnect();
     }
   }
 
   private void ship(List<byte[]> batch) throws InterruptedException {
+    inFlight.set(batch.size());
     try {
       if (writer == null) {
         connect();
@@ -128,10 +130,10 @@ public final class AsyncDocumentSink implements AutoCloseable {
         writer.add(index, DocumentMetadata.none(), json);
       }
       writer.flush();
-      shipped.addAndGet(batch.size());
+      shipped.addAndGet(inFlight.getAndSet(0));
       pauseMs = 0;
     } catch (RuntimeException e) {
-      drop(batch.size(), "Elasticsearch did not take them: " + e.getMessage());
+      drop(inFlight.getAndSet(0), "Elasticsearch did not take them: " + e.getMessage());
       disconnect();
       pauseMs = Math.min(MAX_PAUSE_MS, Math.max(500, pauseMs * 2));
       if (!closing) {
