@@ -59,6 +59,11 @@ public final class ConnectorMetrics {
     }
   }
 
+  /** Metrics that stay out of {@link #jvmTotals()}: for the connector's own traffic, such as monitoring. */
+  public static ConnectorMetrics detached() {
+    return new ConnectorMetrics(null);
+  }
+
   /** The sums over every task of this JVM since it started. */
   public static ConnectorMetrics jvmTotals() {
     return JVM_TOTALS;

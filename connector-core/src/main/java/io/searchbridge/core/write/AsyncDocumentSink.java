@@ -3,6 +3,7 @@ package io.searchbridge.core.write;
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
+import io.searchbridge.core.metrics.ConnectorMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,7 +144,8 @@ public final class AsyncDocumentSink implements AutoCloseable {
   }
 
   private void connect() {
-    client = ElasticsearchJavaClient.open(settings, "searchbridge/sink/" + index);
+    // Detached metrics: the sink's traffic is not the job's, and must not show in the job's numbers.
+    client = ElasticsearchJavaClient.open(settings, "searchbridge/sink/" + index, ConnectorMetrics.detached());
     onConnect.accept(client);
     writer = new BulkWriter(client, settings, "sink of [" + index + "]");
   }

@@ -7,6 +7,7 @@ import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.metrics.ConnectorMetrics;
 import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
+import io.searchbridge.core.metrics.ProgressLog;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class BulkWriter implements AutoCloseable {
   private final boolean autoCreate;
   private final Set<String> knownIndexes = new HashSet<>();
   private final String name;
+  private final ProgressLog progress;
   private BulkBuffer buffer;
   private long sequence;
 
@@ -50,6 +52,7 @@ public final class BulkWriter implements AutoCloseable {
         wait.compareTo(MAX_RETRY_WAIT) > 0 ? wait : MAX_RETRY_WAIT);
     this.autoCreate = settings.get(Keys.INDEX_AUTO_CREATE);
     this.name = name;
+    this.progress = new ProgressLog("writing " + name, settings.get(Keys.PROGRESS_INTERVAL));
     this.buffer = new BulkBuffer((int) Math.min(maxBytes + maxBytes / 4, Integer.MAX_VALUE - 16));
   }
 
@@ -93,6 +96,7 @@ public final class BulkWriter implements AutoCloseable {
       }
       int accepted = sending.entries() - failures.size();
       metrics.add(Counter.DOCS_WRITTEN, accepted);
+      progress.advance(accepted);
       metrics.add(Counter.DOCS_REJECTED, rejected.entries());
       LOG.debug("{}: bulk of {} documents ({} bytes) in {} ms: {} accepted, {} rejected, {} failed", name,
           sending.entries(), sending.size(), (System.nanoTime() - started) / 1_000_000, accepted, rejected.entries(), permanent);
@@ -121,6 +125,7 @@ public final class BulkWriter implements AutoCloseable {
   @Override
   public void close() {
     flush();
+    progress.finish();
   }
 
   private BulkWriteException permanentFailure(BulkItemFailure first, String label, int failed, int documents) {

@@ -28,4 +28,13 @@ class ConnectorMetricsTest {
     assertThat(totals.get(Counter.DOCS_WRITTEN) - written).isEqualTo(15);
     assertThat(totals.latency(Latency.BULK).count() - bulks).isEqualTo(2);
   }
+
+  @Test
+  void detachedMetricsStayOutOfTheJvmTotals() {
+    long written = ConnectorMetrics.jvmTotals().get(Counter.DOCS_WRITTEN);
+    ConnectorMetrics detached = ConnectorMetrics.detached();
+    detached.add(Counter.DOCS_WRITTEN, 7);
+    assertThat(detached.get(Counter.DOCS_WRITTEN)).isEqualTo(7);
+    assertThat(ConnectorMetrics.jvmTotals().get(Counter.DOCS_WRITTEN)).isEqualTo(written);
+  }
 }

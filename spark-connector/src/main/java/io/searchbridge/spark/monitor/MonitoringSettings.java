@@ -32,6 +32,7 @@ record MonitoringSettings(Settings sink, String index, int queueSize, boolean ta
     connection.putIfAbsent(Keys.HTTP_RETRIES.key(), "1");
     connection.put(Keys.RESOURCE_WRITE.key(), index);
     connection.put(Keys.BATCH_WRITE_REFRESH.key(), "false");
+    connection.put(Keys.PROGRESS_INTERVAL.key(), "0");
     connection.put(Keys.BATCH_WRITE_RETRY_COUNT.key(), "2");
     return new MonitoringSettings(Settings.of(connection), index, all.get(Keys.MONITORING_QUEUE_SIZE),
         all.get(Keys.MONITORING_TASKS), all.get(Keys.MONITORING_TEMPLATE), all.get(Keys.MONITORING_CLOSE_TIMEOUT));
