@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
@@ -37,7 +38,7 @@ class MonitoringIT extends SparkIntegrationTest {
       Pattern.compile("<!-- monitoring-query: ([a-z-]+) -->\\s*```json\\n(.*?)```", Pattern.DOTALL);
 
   @Test
-  void theMetricsSystemSourceCountsTheDocumentsWrittenAndRead() {
+  void theMetricsSystemSourceCountsTheDocumentsWrittenAndRead() throws Exception {
     long writtenBefore = ConnectorMetrics.jvmTotals().get(ConnectorMetrics.Counter.DOCS_WRITTEN);
     long readBefore = ConnectorMetrics.jvmTotals().get(ConnectorMetrics.Counter.DOCS_READ);
     String index = server.uniqueIndex("metered");
@@ -66,7 +67,7 @@ class MonitoringIT extends SparkIntegrationTest {
   }
 
   @Test
-  void theListenerShipsJobsStagesAndTasksAndTheDocumentedQueriesAnswer() throws IOException {
+  void theListenerShipsJobsStagesAndTasksAndTheDocumentedQueriesAnswer() throws Exception {
     String events = server.uniqueIndex("spark-events");
     String data = server.uniqueIndex("watched");
     EsMonitoringListener listener = new EsMonitoringListener(spark.sparkContext().getConf().clone()
@@ -151,7 +152,7 @@ class MonitoringIT extends SparkIntegrationTest {
   }
 
   @Test
-  void aSinkThatIsDownNeverFailsTheJobAndCountsWhatItDrops() {
+  void aSinkThatIsDownNeverFailsTheJobAndCountsWhatItDrops() throws Exception {
     SparkConf conf = spark.sparkContext().getConf().clone().set("spark.es.nodes", "127.0.0.1:1")
         .set("spark.es.nodes.discovery", "false").set("spark.es.monitoring.close.timeout", "5s");
     EsMonitoringListener listener = new EsMonitoringListener(conf);
@@ -173,7 +174,7 @@ class MonitoringIT extends SparkIntegrationTest {
         .mode("append").save(index);
   }
 
-  private void waitForListeners() {
+  private void waitForListeners() throws TimeoutException {
     spark.sparkContext().listenerBus().waitUntilEmpty();
   }
 

@@ -158,8 +158,8 @@ class EventDocumentsTest {
         accumulable(new ConnectorSqlMetrics.BulkLatencyP99(), 41_000L),
         new AccumulableInfo(2, Option.apply("number of output rows"), Option.apply(990L), Option.empty(), false, true,
             Option.apply("sql")),
-        new AccumulableInfo(3, Option.apply("other connector"), Option.apply(5L), Option.empty(), false, true,
-            Option.apply("v2Custom_com.example.Metric")));
+        new AccumulableInfo(3, Option.apply(new ConnectorSqlMetrics.DocsRead().description()), Option.apply(5L),
+            Option.empty(), false, true, Option.empty()));
 
     Map<String, Object> doc = EventDocuments.taskEnd(taskEnd(Success$.MODULE$, TaskState.FINISHED(),
         new TaskMetrics(), accumulables), APP);
@@ -209,7 +209,7 @@ class EventDocumentsTest {
 
   private static AccumulableInfo accumulable(org.apache.spark.sql.connector.metric.CustomMetric metric, long value) {
     return new AccumulableInfo(1, Option.apply(metric.description()), Option.apply(value), Option.empty(), false,
-        false, Option.apply(ConnectorAccumulables.typeOf(metric)));
+        false, Option.apply(ConnectorAccumulables.SQL_ACCUMULATOR));
   }
 
   private static StageInfo stage(int id, int attempt) {
