@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.round;
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
+import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -58,12 +59,18 @@ public final class DemoJob {
 
       createIndex(url);
       Timed<Long> write = time(() -> {
-        sample.write().format("searchbridge").option("es.mapping.id", "id").mode("overwrite").save(INDEX);
+        try (ConsoleProgress progress = ConsoleProgress.start(System.err, "write", documents, Counter.DOCS_WRITTEN)) {
+          sample.write().format("searchbridge").option("es.mapping.id", "id").mode("overwrite").save(INDEX);
+        }
         return documents;
       });
       Dataset<Row> orders = spark.read().format("searchbridge").load(INDEX);
       Timed<Long> counted = time(orders::count);
-      Timed<Long> fullRead = time(() -> (long) orders.select("seq", "city", "amount").javaRDD().count());
+      Timed<Long> fullRead = time(() -> {
+        try (ConsoleProgress progress = ConsoleProgress.start(System.err, "read", documents, Counter.DOCS_READ)) {
+          return orders.select("seq", "city", "amount").javaRDD().count();
+        }
+      });
       Timed<Long> filtered = time(() -> orders.filter(col("priority").and(col("amount").gt(90))).count());
       Dataset<Row> byCity = orders.groupBy("city")
           .agg(count(lit(1)).as("orders"), round(avg("amount"), 2).as("avg_amount")).orderBy("city");

@@ -14,6 +14,7 @@ import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.json.Json;
 import io.searchbridge.core.metrics.ConnectorMetrics;
 import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
+import io.searchbridge.core.metrics.ConnectorMetrics.Latency;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -136,6 +137,12 @@ public final class ElasticsearchJavaClient implements EsClient {
   }
 
   @Override
+  public void putIndexTemplate(String name, String bodyJson) {
+    retrier.call("putting index template [" + name + "]",
+        () -> typed.indices().putIndexTemplate(r -> r.withJson(new StringReader(bodyJson)).name(name)));
+  }
+
+  @Override
   public void refresh(String resource) {
     retrier.call("refreshing [" + resource + "]", () -> typed.indices().refresh(r -> r.index(resource)));
   }
@@ -214,10 +221,12 @@ public final class ElasticsearchJavaClient implements EsClient {
     request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
     return retrier.call("search " + path, () -> {
       metrics.add(Counter.SEARCH_REQUESTS, 1);
+      long started = System.nanoTime();
       Response response = rest.performRequest(request);
       try (CountingInputStream in = new CountingInputStream(response.getEntity().getContent())) {
         T result = reader.read(in);
         metrics.add(Counter.BYTES_READ, in.count());
+        metrics.recordLatency(Latency.SEARCH, System.nanoTime() - started);
         return result;
       }
     });
@@ -229,9 +238,12 @@ public final class ElasticsearchJavaClient implements EsClient {
     request.setEntity(new ByteArrayEntity(body, 0, length, NDJSON));
     return retrier.call("bulk request", () -> {
       metrics.add(Counter.BULK_REQUESTS, 1);
+      long started = System.nanoTime();
       Response response = rest.performRequest(request);
       try (InputStream in = response.getEntity().getContent()) {
-        return reader.read(in);
+        T result = reader.read(in);
+        metrics.recordLatency(Latency.BULK, System.nanoTime() - started);
+        return result;
       }
     });
   }

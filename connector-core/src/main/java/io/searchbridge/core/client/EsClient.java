@@ -28,6 +28,9 @@ public interface EsClient extends AutoCloseable {
 
   void deleteIndex(String index);
 
+  /** Creates or replaces a composable index template; {@code bodyJson} is the put-index-template body. */
+  void putIndexTemplate(String name, String bodyJson);
+
   void refresh(String resource);
 
   /** The raw {@code GET {index}} body: settings, mappings and aliases of each index. */

@@ -206,6 +206,20 @@ public final class Keys {
   public static final Setting<Boolean> PUSHDOWN_STRICT = add(Setting.bool("es.pushdown.strict", false,
       "Push filters as exact (term) queries instead of full-text matches."));
 
+  // --- Observability
+  public static final Setting<Duration> PROGRESS_INTERVAL = add(Setting.duration("es.progress.interval", "10s",
+      "How often a long read or write task logs its progress (documents, rate) at INFO; 0 turns it off."));
+  public static final Setting<String> MONITORING_INDEX = add(Setting.string("es.monitoring.index", "spark-monitoring",
+      "Index the Spark monitoring listener (EsMonitoringListener) writes application, job, stage and task events to."));
+  public static final Setting<Boolean> MONITORING_TEMPLATE = add(Setting.bool("es.monitoring.template", true,
+      "Install the monitoring index template (mappings for the events) when the listener starts."));
+  public static final Setting<Boolean> MONITORING_TASKS = add(Setting.bool("es.monitoring.tasks", true,
+      "Ship one document per finished task (turn off for jobs with millions of tasks; stages and jobs still ship)."));
+  public static final Setting<Integer> MONITORING_QUEUE_SIZE = add(Setting.integer("es.monitoring.queue.size", 10000, 1,
+      "Events the listener holds in memory while the sink is slow; beyond it events are dropped and counted."));
+  public static final Setting<Duration> MONITORING_CLOSE_TIMEOUT = add(Setting.duration("es.monitoring.close.timeout",
+      "10s", "How long the listener waits at application end to ship the events still queued."));
+
   private static final List<Setting<?>> ALL = List.copyOf(BY_KEY.values());
 
   private Keys() {}

@@ -21,8 +21,11 @@ final class PitSliceRequests implements PageRequests {
   private final QuerySpec query;
   private final String keepAlive;
   private final ArrayNode sort;
+  private final boolean countFirstPage;
 
-  PitSliceRequests(PitSlicePartition partition, QuerySpec query, Duration keepAlive) {
+  /** @param countFirstPage whether the first page counts the partition's hits, for progress logging */
+  PitSliceRequests(PitSlicePartition partition, QuerySpec query, Duration keepAlive, boolean countFirstPage) {
+    this.countFirstPage = countFirstPage;
     this.partition = partition;
     this.query = query;
     this.keepAlive = keepAlive.toMillis() + "ms";
@@ -31,23 +34,24 @@ final class PitSliceRequests implements PageRequests {
 
   @Override
   public PageRequest first(int size) {
-    return request(partition.pitId(), List.of(), size);
+    return request(partition.pitId(), List.of(), size, countFirstPage);
   }
 
   @Override
   public PageRequest next(SearchPage<?> previous, int size) {
     String pitId = previous.contextId() == null ? partition.pitId() : previous.contextId();
-    return request(pitId, previous.lastSort(), size);
+    return request(pitId, previous.lastSort(), size, false);
   }
 
   @Override
   public void release(EsClient client, SearchPage<?> last) {}
 
-  private PageRequest request(String pitId, List<Object> searchAfter, int size) {
+  private PageRequest request(String pitId, List<Object> searchAfter, int size, boolean countHits) {
     byte[] body = PageRequests.json(json -> {
       PageRequests.writeCommon(json, query, size);
-      // Counting hits costs time on every page and nobody reads the number (scrolls refuse to skip it).
-      json.writeBooleanField("track_total_hits", false);
+      // Counting hits costs time on every page; only the first, for the progress log's total, may ask
+      // (scrolls refuse to skip it).
+      json.writeBooleanField("track_total_hits", countHits);
       json.writeObjectFieldStart("pit");
       json.writeStringField("id", pitId);
       json.writeStringField("keep_alive", keepAlive);

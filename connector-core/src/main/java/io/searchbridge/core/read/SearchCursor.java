@@ -6,10 +6,12 @@ import io.searchbridge.core.client.EsRequestException;
 import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
+import io.searchbridge.core.metrics.ProgressLog;
 import io.searchbridge.core.plan.PartitionSpec;
 import io.searchbridge.core.plan.PitSlicePartition;
 import io.searchbridge.core.plan.ShardPartition;
 import io.searchbridge.core.query.QuerySpec;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -26,6 +28,7 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
   private final SearchPageParser<T> parser;
   private final int pageSize;
   private final String description;
+  private final ProgressLog progress;
   private long remaining;
   private SearchPage<T> page;
   private int position;
@@ -33,8 +36,9 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
   private boolean closed;
 
   private SearchCursor(EsClient client, PageRequests requests, SearchPageParser<T> parser, int pageSize, long limit,
-      String description) {
+      String description, Duration progressInterval) {
     this.client = client;
+    this.progress = new ProgressLog(description, progressInterval);
     this.requests = requests;
     this.parser = parser;
     this.pageSize = pageSize;
@@ -45,11 +49,12 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
   public static <T> SearchCursor<T> open(EsClient client, Settings settings, String resource, QuerySpec query,
       PartitionSpec partition, HitDecoder<T> decoder) {
     var keepAlive = settings.get(Keys.SCROLL_KEEPALIVE);
+    Duration progressInterval = settings.get(Keys.PROGRESS_INTERVAL);
     long limit = Math.min(query.hasLimit() ? query.limit() : Long.MAX_VALUE, scrollLimit(settings));
     String description;
     PageRequests requests;
     if (partition instanceof PitSlicePartition slice) {
-      requests = new PitSliceRequests(slice, query, keepAlive);
+      requests = new PitSliceRequests(slice, query, keepAlive, !progressInterval.isZero());
       description = "reading [" + resource + "] partition " + slice.id() + " (slice " + slice.slice() + " of " + slice.slices() + ")";
     } else if (partition instanceof ShardPartition shard) {
       requests = new ShardScrollRequests(shard, query, keepAlive);
@@ -58,7 +63,7 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
       throw new IllegalArgumentException("unknown partition " + partition);
     }
     return new SearchCursor<>(client, requests, new SearchPageParser<>(decoder, description),
-        settings.get(Keys.SCROLL_SIZE), limit, description);
+        settings.get(Keys.SCROLL_SIZE), limit, description, progressInterval);
   }
 
   private static long scrollLimit(Settings settings) {
@@ -105,7 +110,13 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
     } catch (EsRequestException e) {
       throw explain(e);
     }
-    client.metrics().add(Counter.DOCS_READ, Math.min(fetched.hits().size(), remaining));
+    long received = Math.min(fetched.hits().size(), remaining);
+    client.metrics().add(Counter.SEARCH_PAGES, 1);
+    client.metrics().add(Counter.DOCS_READ, received);
+    if (page == null && fetched.totalHits() >= 0) {
+      progress.expect(Math.min(fetched.totalHits(), remaining));
+    }
+    progress.advance(received);
     exhausted = fetched.hits().size() < size;
     List<T> hits = fetched.hits();
     page = hits.size() > remaining ? new SearchPage<>(hits.subList(0, (int) remaining), fetched.lastSort(),
@@ -125,6 +136,7 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
   public void close() {
     if (!closed) {
       closed = true;
+      progress.finish();
       requests.release(client, page);
     }
   }

@@ -30,6 +30,7 @@ final class SearchPageParser<T> {
       expect(parser.nextToken(), JsonToken.START_OBJECT);
       List<T> hits = new ArrayList<>();
       List<Object> lastSort = List.of();
+      long[] totalHits = {-1};
       String contextId = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
@@ -43,19 +44,23 @@ final class SearchPageParser<T> {
             }
           }
           case "_shards" -> checkShards(Json.MAPPER.readTree(parser));
-          case "hits" -> lastSort = readHits(parser, hits);
+          case "hits" -> lastSort = readHits(parser, hits, totalHits);
           default -> parser.skipChildren();
         }
       }
-      return new SearchPage<>(hits, lastSort, contextId);
+      return new SearchPage<>(hits, lastSort, contextId, totalHits[0]);
     }
   }
 
-  private List<Object> readHits(JsonParser parser, List<T> hits) throws IOException {
+  private List<Object> readHits(JsonParser parser, List<T> hits, long[] totalHits) throws IOException {
     List<Object> lastSort = List.of();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
+      if (field.equals("total")) {
+        totalHits[0] = Json.MAPPER.<JsonNode>readTree(parser).path("value").asLong(-1);
+        continue;
+      }
       if (!field.equals("hits")) {
         parser.skipChildren();
         continue;

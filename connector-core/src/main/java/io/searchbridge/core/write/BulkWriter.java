@@ -11,6 +11,7 @@ import io.searchbridge.core.handler.HandlerChain;
 import io.searchbridge.core.handler.HandlerResult;
 import io.searchbridge.core.metrics.ConnectorMetrics;
 import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
+import io.searchbridge.core.metrics.ProgressLog;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class BulkWriter implements AutoCloseable {
   private final boolean autoCreate;
   private final Set<String> knownIndexes = new HashSet<>();
   private final String name;
+  private final ProgressLog progress;
   private final BulkBuffer buffer;
   private long sequence;
   private long rateWaitNanos;
@@ -61,6 +63,7 @@ public final class BulkWriter implements AutoCloseable {
         wait.compareTo(MAX_RETRY_WAIT) > 0 ? wait : MAX_RETRY_WAIT);
     this.autoCreate = settings.get(Keys.INDEX_AUTO_CREATE);
     this.name = name;
+    this.progress = new ProgressLog("writing " + name, settings.get(Keys.PROGRESS_INTERVAL));
     this.buffer = new BulkBuffer((int) Math.min(maxBytes + maxBytes / 4, Integer.MAX_VALUE - 16));
     this.errorHandlers = HandlerChain.open(Failure.Stage.BULK, settings, name, metrics);
   }
@@ -93,6 +96,7 @@ public final class BulkWriter implements AutoCloseable {
   public void close() {
     try {
       flush();
+      progress.finish();
     } finally {
       errorHandlers.close();
     }
@@ -129,6 +133,7 @@ public final class BulkWriter implements AutoCloseable {
       }
       int accepted = sending.entries() - failures.size();
       metrics.add(Counter.DOCS_WRITTEN, accepted);
+      progress.advance(accepted);
       metrics.add(Counter.DOCS_REJECTED, rejected);
       if (batchLimit.onResponse(rejected > 0)) {
         metrics.add(Counter.BATCH_SIZE_REDUCTIONS, 1);

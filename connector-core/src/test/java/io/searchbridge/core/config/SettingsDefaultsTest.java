@@ -93,6 +93,12 @@ class SettingsDefaultsTest {
     expected.put(Keys.READ_DATA_ERROR_HANDLERS, List.of());
     expected.put(Keys.PUSHDOWN, true);
     expected.put(Keys.PUSHDOWN_STRICT, false);
+    expected.put(Keys.PROGRESS_INTERVAL, Duration.ofSeconds(10));
+    expected.put(Keys.MONITORING_INDEX, "spark-monitoring");
+    expected.put(Keys.MONITORING_TEMPLATE, true);
+    expected.put(Keys.MONITORING_TASKS, true);
+    expected.put(Keys.MONITORING_QUEUE_SIZE, 10_000);
+    expected.put(Keys.MONITORING_CLOSE_TIMEOUT, Duration.ofSeconds(10));
 
     assertThat(expected.keySet())
         .as("a new key needs its default asserted here")
@@ -184,6 +190,12 @@ class SettingsDefaultsTest {
     expect(raw, expected, Keys.READ_DATA_ERROR_HANDLERS, "log,fail", List.of("log", "fail"));
     expect(raw, expected, Keys.PUSHDOWN, "false", false);
     expect(raw, expected, Keys.PUSHDOWN_STRICT, "true", true);
+    expect(raw, expected, Keys.PROGRESS_INTERVAL, "0", Duration.ZERO);
+    expect(raw, expected, Keys.MONITORING_INDEX, "spark-events", "spark-events");
+    expect(raw, expected, Keys.MONITORING_TEMPLATE, "false", false);
+    expect(raw, expected, Keys.MONITORING_TASKS, "false", false);
+    expect(raw, expected, Keys.MONITORING_QUEUE_SIZE, "500", 500);
+    expect(raw, expected, Keys.MONITORING_CLOSE_TIMEOUT, "2s", Duration.ofSeconds(2));
 
     assertThat(expected.keySet())
         .as("a new key needs an explicit mapping asserted here")

@@ -20,7 +20,7 @@ class PageRequestsTest {
 
   @Test
   void firstPitPageOfASlice() {
-    var requests = new PitSliceRequests(new PitSlicePartition(3, "pit-1", 3, 8, List.of()), QUERY, Duration.ofMinutes(5));
+    var requests = new PitSliceRequests(new PitSlicePartition(3, "pit-1", 3, 8, List.of()), QUERY, Duration.ofMinutes(5), false);
     PageRequests.PageRequest first = requests.first(500);
     assertThat(first.path()).isEqualTo("/_search");
     assertThat(body(first)).isEqualTo("{\"size\":500,\"query\":{\"term\":{\"k\":\"v\"}},"
@@ -31,7 +31,7 @@ class PageRequestsTest {
   @Test
   void nextPitPageUsesTheNewestIdAndSearchAfter() {
     var requests = new PitSliceRequests(new PitSlicePartition(0, "pit-1", 0, 1, List.of()), QuerySpec.matchAll(),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30), false);
     var previous = new SearchPage<>(List.of(), List.<Object>of(12L, 99), "pit-2");
     assertThat(body(requests.next(previous, 10))).isEqualTo("{\"size\":10,\"query\":{\"match_all\":{}},"
         + "\"track_total_hits\":false,\"pit\":{\"id\":\"pit-2\",\"keep_alive\":\"30000ms\"},\"sort\":[\"_shard_doc\"],"
@@ -41,16 +41,25 @@ class PageRequestsTest {
   @Test
   void scoresAreTrackedWhenAsked() {
     var requests = new PitSliceRequests(new PitSlicePartition(0, "pit-1", 0, 1, List.of()),
-        QuerySpec.matchAll().withScores(true).withLimit(5), Duration.ofSeconds(30));
+        QuerySpec.matchAll().withScores(true).withLimit(5), Duration.ofSeconds(30), false);
     assertThat(body(requests.first(10))).isEqualTo("{\"size\":10,\"query\":{\"match_all\":{}},\"track_scores\":true,"
         + "\"track_total_hits\":false,\"pit\":{\"id\":\"pit-1\",\"keep_alive\":\"30000ms\"},\"sort\":[\"_shard_doc\"]}");
+  }
+
+  @Test
+  void onlyTheFirstPageCountsHitsWhenProgressWantsATotal() {
+    var requests = new PitSliceRequests(new PitSlicePartition(0, "pit-1", 0, 1, List.of()), QuerySpec.matchAll(),
+        Duration.ofSeconds(30), true);
+    assertThat(body(requests.first(10))).contains("\"track_total_hits\":true");
+    var previous = new SearchPage<>(List.of(), List.<Object>of(12L), "pit-1");
+    assertThat(body(requests.next(previous, 10))).contains("\"track_total_hits\":false");
   }
 
   @Test
   void sortedPagesEndWithTheShardDocTiebreaker() {
     QuerySpec sorted = new QuerySpec(QuerySpec.MATCH_ALL, List.of(), List.of(), 5,
         "[{\"n\":{\"order\":\"desc\",\"missing\":\"_last\"}}]", false);
-    var requests = new PitSliceRequests(new PitSlicePartition(0, "pit-1", 0, 1, List.of()), sorted, Duration.ofMinutes(1));
+    var requests = new PitSliceRequests(new PitSlicePartition(0, "pit-1", 0, 1, List.of()), sorted, Duration.ofMinutes(1), false);
     assertThat(body(requests.first(5))).isEqualTo("{\"size\":5,\"query\":{\"match_all\":{}},\"track_total_hits\":false,"
         + "\"pit\":{\"id\":\"pit-1\",\"keep_alive\":\"60000ms\"},"
         + "\"sort\":[{\"n\":{\"order\":\"desc\",\"missing\":\"_last\"}},\"_shard_doc\"]}");

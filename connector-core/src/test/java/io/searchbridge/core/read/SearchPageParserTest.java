@@ -31,6 +31,7 @@ class SearchPageParserTest {
     assertThat(page.hits().get(0).sourceAsString()).isEqualTo("{\"n\":1,\"s\":\"x y\",\"o\":{\"k\":[1,2]}}");
     assertThat(page.hits().get(0).metadata().score()).isNaN();
     assertThat(page.hits().get(1).metadata()).isEqualTo(new HitMetadata("idx", "b", 1.5));
+    assertThat(page.totalHits()).isEqualTo(2);
   }
 
   @Test
@@ -47,6 +48,7 @@ class SearchPageParserTest {
     SearchPage<RawHit> page = parse("{\"pit_id\":\"p\",\"hits\":{\"hits\":[]}}");
     assertThat(page.hits()).isEmpty();
     assertThat(page.lastSort()).isEqualTo(List.of());
+    assertThat(page.totalHits()).isEqualTo(-1);
   }
 
   @Test

@@ -92,6 +92,9 @@ class MapReduceIT {
     assertThat(counter(write, EsCounter.BULK_REQUESTS)).isGreaterThanOrEqualTo(10);
     assertThat(counter(write, EsCounter.BYTES_WRITTEN)).isGreaterThan(10_000L * 30);
     assertThat(counter(write, EsCounter.DOCUMENTS_RETRIED)).isZero();
+    assertThat(counter(write, EsCounter.BULKS_UNDER_10MS) + counter(write, EsCounter.BULKS_10MS_TO_100MS)
+        + counter(write, EsCounter.BULKS_100MS_TO_1S) + counter(write, EsCounter.BULKS_1S_OR_MORE))
+        .isEqualTo(counter(write, EsCounter.BULK_REQUESTS));
 
     Path output = temp.resolve("counts");
     Job read = countPerGroupJob(server, index, output);
@@ -102,6 +105,10 @@ class MapReduceIT {
     assertThat(counter(read, EsCounter.DOCUMENTS_READ)).isEqualTo(10_000);
     assertThat(counter(read, EsCounter.BYTES_READ)).isGreaterThan(10_000L * 30);
     assertThat(counter(read, EsCounter.SEARCH_REQUESTS)).isGreaterThanOrEqualTo(3);
+    assertThat(counter(read, EsCounter.SEARCH_PAGES)).isGreaterThanOrEqualTo(3);
+    assertThat(counter(read, EsCounter.SEARCHES_UNDER_10MS) + counter(read, EsCounter.SEARCHES_10MS_TO_100MS)
+        + counter(read, EsCounter.SEARCHES_100MS_TO_1S) + counter(read, EsCounter.SEARCHES_1S_OR_MORE))
+        .isEqualTo(counter(read, EsCounter.SEARCH_REQUESTS));
     assertThat(rest.openSearchContexts(index)).isZero();
   }
 

@@ -1,12 +1,8 @@
 package io.searchbridge.spark.metrics;
 
-import io.searchbridge.core.metrics.ConnectorMetrics;
 import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.ToLongFunction;
 import org.apache.spark.sql.connector.metric.CustomSumMetric;
-import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /**
  * One connector counter as a Spark custom metric, summed over tasks and shown in the SQL tab of
@@ -40,24 +36,5 @@ public abstract class CounterMetric extends CustomSumMetric {
       name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
     }
     return name.toString();
-  }
-
-  /** The current values of {@code counters}, as a task reports them. */
-  public static CustomTaskMetric[] taskValues(ConnectorMetrics metrics, Counter... counters) {
-    return taskValues(metrics::get, counters);
-  }
-
-  public static CustomTaskMetric[] taskValues(ToLongFunction<Counter> values, Counter... counters) {
-    return Arrays.stream(counters).map(counter -> new CustomTaskMetric() {
-      @Override
-      public String name() {
-        return metricName(counter);
-      }
-
-      @Override
-      public long value() {
-        return values.applyAsLong(counter);
-      }
-    }).toArray(CustomTaskMetric[]::new);
   }
 }

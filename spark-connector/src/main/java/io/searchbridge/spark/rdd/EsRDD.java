@@ -3,6 +3,7 @@ package io.searchbridge.spark.rdd;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.plan.PartitionSpec;
 import io.searchbridge.core.read.ClientCursor;
+import io.searchbridge.spark.metrics.ConnectorMetricsSource;
 import java.util.List;
 import org.apache.spark.Partition;
 import org.apache.spark.SparkContext;
@@ -51,6 +52,7 @@ public final class EsRDD<T> extends RDD<T> {
 
   @Override
   public scala.collection.Iterator<T> compute(Partition split, TaskContext context) {
+    ConnectorMetricsSource.registerOnce();
     String opaqueId = "searchbridge/" + applicationId + "/stage-" + context.stageId() + "/task-"
         + context.taskAttemptId();
     ClientCursor<T> cursor = RddReads.open(settings, ((EsPartition) split).spec(), decoder, opaqueId);

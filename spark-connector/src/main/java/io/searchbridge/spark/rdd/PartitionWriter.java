@@ -6,6 +6,7 @@ import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.core.write.DocumentEncoder;
 import io.searchbridge.core.write.EncodingErrorHandling;
+import io.searchbridge.spark.metrics.ConnectorMetricsSource;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -27,6 +28,7 @@ final class PartitionWriter {
 
   /** @param documents also encodes the JSON an error handler asks to retry with */
   static <T> void write(Iterator<T> elements, Settings settings, Encoder<T> encoder, DocumentEncoder documents) {
+    ConnectorMetricsSource.registerOnce();
     TaskContext task = TaskContext.get();
     String name = task == null ? "rdd writer" : "partition " + task.partitionId() + " (task " + task.taskAttemptId() + ")";
     try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/rdd-write/" + name);

@@ -7,8 +7,8 @@ import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
 import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.core.write.DocumentEncoder.Encoded;
 import io.searchbridge.core.write.EncodingErrorHandling;
+import io.searchbridge.spark.metrics.ConnectorMetricsSource;
 import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
-import io.searchbridge.spark.metrics.CounterMetric;
 import io.searchbridge.spark.schema.RowJsonEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -35,6 +35,7 @@ final class EsDataWriter implements DataWriter<InternalRow> {
   private long position;
 
   EsDataWriter(Settings settings, StructType schema, int partitionId, long taskId) {
+    ConnectorMetricsSource.registerOnce();
     String name = "partition " + partitionId + " (task " + taskId + ")";
     this.client = ElasticsearchJavaClient.open(settings, "searchbridge/write/" + name);
     this.writer = new BulkWriter(client, settings, name);
@@ -72,8 +73,8 @@ final class EsDataWriter implements DataWriter<InternalRow> {
    */
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return CounterMetric.taskValues(counter -> client.metrics().get(counter)
-        + (counter == Counter.DOCS_WRITTEN ? writer.bufferedDocuments() : 0), ConnectorSqlMetrics.WRITE);
+    return ConnectorSqlMetrics.writeTaskValues(counter -> client.metrics().get(counter)
+        + (counter == Counter.DOCS_WRITTEN ? writer.bufferedDocuments() : 0), client.metrics());
   }
 
   @Override

@@ -2,8 +2,8 @@ package io.searchbridge.spark.sql;
 
 import io.searchbridge.core.plan.PartitionSpec;
 import io.searchbridge.core.read.ClientCursor;
+import io.searchbridge.spark.metrics.ConnectorMetricsSource;
 import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
-import io.searchbridge.spark.metrics.CounterMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -16,6 +16,7 @@ final class EsPartitionReader implements PartitionReader<InternalRow> {
   private InternalRow current;
 
   EsPartitionReader(EsReaderFactory factory, PartitionSpec partition) {
+    ConnectorMetricsSource.registerOnce();
     this.cursor = ClientCursor.open(factory.settings(), factory.resource(), factory.query(), partition,
         factory.schema().decoder(factory.mode().lenient()), factory.mode().unhandled(), opaqueId(partition));
   }
@@ -36,7 +37,7 @@ final class EsPartitionReader implements PartitionReader<InternalRow> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return CounterMetric.taskValues(cursor.metrics(), ConnectorSqlMetrics.READ);
+    return ConnectorSqlMetrics.readTaskValues(cursor.metrics());
   }
 
   @Override
