@@ -69,13 +69,13 @@ final class EndToEndRun {
 
   /** Ours first, into a fresh index; then the raw bulk into another, each including the final refresh. */
   private void write() throws Exception {
-    raw.recreateIndex(ours, SyntheticDocuments.MAPPING);
+    raw.recreateIndex(ours, SyntheticDocuments.INDEX_DEFINITION);
     Dataset<Row> frame = SyntheticDocuments.frame(spark, docs);
     double seconds = time(() -> frame.write().format("searchbridge").mode("append").save(ours));
     expect(raw.count(ours, ALL), docs, "documents written by the connector");
 
     List<byte[]> bodies = SyntheticDocuments.bulkBodies(rawIndex, docs, BULK_ENTRIES);
-    raw.recreateIndex(rawIndex, SyntheticDocuments.MAPPING);
+    raw.recreateIndex(rawIndex, SyntheticDocuments.INDEX_DEFINITION);
     double rawSeconds = time(() -> {
       RawBulk.send(raw, bodies, CONNECTIONS);
       raw.refresh(rawIndex);

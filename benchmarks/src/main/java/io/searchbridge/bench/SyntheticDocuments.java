@@ -12,6 +12,7 @@ import io.searchbridge.core.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The benchmark's data: document {@code i} has ten small fields (keyword, long, integer, double,
@@ -31,12 +37,15 @@ import org.apache.spark.sql.functions;
  */
 final class SyntheticDocuments {
 
-  static final String MAPPING = "{\"settings\":{\"number_of_shards\":2,\"number_of_replicas\":0},"
-      + "\"mappings\":{\"properties\":{"
+  /** The index's mappings: what the connector infers its read schema from. */
+  static final String MAPPINGS = "{\"properties\":{"
       + "\"id\":{\"type\":\"keyword\"},\"seq\":{\"type\":\"long\"},\"category\":{\"type\":\"keyword\"},"
       + "\"bucket\":{\"type\":\"integer\"},\"region\":{\"type\":\"keyword\"},\"amount\":{\"type\":\"double\"},"
       + "\"quantity\":{\"type\":\"integer\"},\"active\":{\"type\":\"boolean\"},\"created\":{\"type\":\"date\"},"
-      + "\"title\":{\"type\":\"text\"}}}}";
+      + "\"title\":{\"type\":\"text\"}}}";
+  /** Two shards, one per core; no replica on a one-node cluster. */
+  static final String INDEX_DEFINITION =
+      "{\"settings\":{\"number_of_shards\":2,\"number_of_replicas\":0},\"mappings\":" + MAPPINGS + "}";
 
   /** Matches 1% of the documents: {@code category = 'cat-7'}. */
   static final String ONE_PERCENT_CATEGORY = "cat-7";
@@ -81,7 +90,7 @@ final class SyntheticDocuments {
   static List<byte[]> bulkBodies(String index, long documents, int perRequest) {
     List<byte[]> bodies = new ArrayList<>();
     ByteArrayOutputStream out = new ByteArrayOutputStream(perRequest * 300);
-    byte[] action = ("{\"index\":{\"_index\":\"" + index + "\"}}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] action = ("{\"index\":{\"_index\":\"" + index + "\"}}\n").getBytes(StandardCharsets.UTF_8);
     try {
       for (long i = 0; i < documents; i++) {
         out.write(action);
@@ -98,22 +107,53 @@ final class SyntheticDocuments {
     return bodies;
   }
 
-  private static void writeDocument(ByteArrayOutputStream out, long i) throws IOException {
-    String category = "cat-" + i % 100;
-    String region = REGIONS[(int) (i % REGIONS.length)];
+  /** Document {@code i} as compact JSON, field for field what the connector writes for row {@code i}. */
+  static void writeDocument(ByteArrayOutputStream out, long i) throws IOException {
     try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("id", "doc-" + i);
       json.writeNumberField("seq", i);
-      json.writeStringField("category", category);
+      json.writeStringField("category", category(i));
       json.writeNumberField("bucket", (int) (i % 20));
-      json.writeStringField("region", region);
+      json.writeStringField("region", region(i));
       json.writeNumberField("amount", (i % 10_000) / 100.0);
       json.writeNumberField("quantity", (int) (i % 1000));
       json.writeBooleanField("active", i % 2 == 0);
       json.writeStringField("created", Instant.ofEpochSecond(FIRST_SECOND + i).toString());
-      json.writeStringField("title", "item " + i + " in " + category + " from " + region);
+      json.writeStringField("title", title(i));
       json.writeEndObject();
     }
+  }
+
+  /** The schema of {@link #frame} (nullability aside), for codec benchmarks that run without Spark. */
+  static StructType schema() {
+    return new StructType().add("id", DataTypes.StringType).add("seq", DataTypes.LongType)
+        .add("category", DataTypes.StringType).add("bucket", DataTypes.IntegerType)
+        .add("region", DataTypes.StringType).add("amount", DataTypes.DoubleType)
+        .add("quantity", DataTypes.IntegerType).add("active", DataTypes.BooleanType)
+        .add("created", DataTypes.TimestampType).add("title", DataTypes.StringType);
+  }
+
+  /** Row {@code i} in Spark's internal form, in the column order of {@link #frame}. */
+  static InternalRow row(long i) {
+    return new GenericInternalRow(new Object[] {utf8("doc-" + i), i, utf8(category(i)), (int) (i % 20),
+        utf8(region(i)), (i % 10_000) / 100.0, (int) (i % 1000), i % 2 == 0, (FIRST_SECOND + i) * 1_000_000L,
+        utf8(title(i))});
+  }
+
+  private static String category(long i) {
+    return "cat-" + i % 100;
+  }
+
+  private static String region(long i) {
+    return REGIONS[(int) (i % REGIONS.length)];
+  }
+
+  private static String title(long i) {
+    return "item " + i + " in " + category(i) + " from " + region(i);
+  }
+
+  private static UTF8String utf8(String value) {
+    return UTF8String.fromString(value);
   }
 }
