@@ -59,6 +59,9 @@ final class EndToEndRun {
         best(() -> expect(raw.groupCount(ours, "region"), 10, "raw groups")), fast));
     phases.add(new Phase("count()", docs, best(() -> expect(frame.count(), docs, "count()")),
         best(() -> expect(raw.count(ours, ALL), docs, "raw _count")), fast));
+    // What any Spark action costs here, Elasticsearch or not: the floor under the two phases above.
+    phases.add(new Phase("Spark alone: range(1).count()", 1, best(() -> expect(spark.range(1).count(), 1, "range")),
+        Double.NaN, Target.NONE));
     return phases;
   }
 
