@@ -30,7 +30,8 @@ final class BulkActionEncoder {
   private final Optional<String> script;
   private final String writer;
   private final BufferSink sink = new BufferSink();
-  private JsonGenerator actionJson = newGenerator(sink);
+  /** One generator writes every action line of this encoder. */
+  private JsonGenerator actionJson = Json.framedGenerator(sink);
 
   BulkActionEncoder(Settings settings, String writer) {
     this.writer = writer;
@@ -92,7 +93,7 @@ final class BulkActionEncoder {
       json.flush();
     } catch (IOException | RuntimeException e) {
       // The generator is left inside the broken line; the next entry needs a fresh one.
-      actionJson = newGenerator(sink);
+      actionJson = Json.framedGenerator(sink);
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
     }
     buffer.write((byte) '\n');
@@ -156,18 +157,6 @@ final class BulkActionEncoder {
   private static void writeRaw(BulkBuffer buffer, String ascii) {
     byte[] bytes = ascii.getBytes(StandardCharsets.UTF_8);
     buffer.write(bytes, 0, bytes.length);
-  }
-
-  /** One generator writes every action line of this encoder: creating one per document costs more than the line. */
-  private static JsonGenerator newGenerator(OutputStream sink) {
-    try {
-      JsonGenerator generator = Json.FACTORY.createGenerator(sink);
-      // Lines are framed by the encoder: no separator between root values.
-      generator.setRootValueSeparator(null);
-      return generator;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Hands the generator's output to whichever buffer the current entry goes to. */
