@@ -29,6 +29,9 @@ final class BulkActionEncoder {
   private final Optional<String> pipeline;
   private final Optional<String> script;
   private final String writer;
+  private final BufferSink sink = new BufferSink();
+  /** One generator writes every action line of this encoder. */
+  private JsonGenerator actionJson = Json.framedGenerator(sink);
 
   BulkActionEncoder(Settings settings, String writer) {
     this.writer = writer;
@@ -62,7 +65,9 @@ final class BulkActionEncoder {
   }
 
   private void writeActionLine(BulkBuffer buffer, String index, DocumentMetadata metadata) {
-    generate(buffer, json -> {
+    sink.target = buffer;
+    try {
+      JsonGenerator json = actionJson;
       json.writeStartObject();
       json.writeObjectFieldStart(actionName());
       json.writeStringField("_index", index);
@@ -85,7 +90,12 @@ final class BulkActionEncoder {
       }
       json.writeEndObject();
       json.writeEndObject();
-    });
+      json.flush();
+    } catch (IOException | RuntimeException e) {
+      // The generator is left inside the broken line; the next entry needs a fresh one.
+      actionJson = Json.framedGenerator(sink);
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
     buffer.write((byte) '\n');
   }
 
@@ -149,27 +159,18 @@ final class BulkActionEncoder {
     buffer.write(bytes, 0, bytes.length);
   }
 
-  @FunctionalInterface
-  private interface JsonWriter {
-    void write(JsonGenerator json) throws IOException;
-  }
+  /** Hands the generator's output to whichever buffer the current entry goes to. */
+  private static final class BufferSink extends OutputStream {
+    private BulkBuffer target;
 
-  private static void generate(BulkBuffer buffer, JsonWriter writer) {
-    OutputStream sink = new OutputStream() {
-      @Override
-      public void write(int b) {
-        buffer.write((byte) b);
-      }
+    @Override
+    public void write(int b) {
+      target.write((byte) b);
+    }
 
-      @Override
-      public void write(byte[] bytes, int offset, int length) {
-        buffer.write(bytes, offset, length);
-      }
-    };
-    try (JsonGenerator json = Json.FACTORY.createGenerator(sink)) {
-      writer.write(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      target.write(bytes, offset, length);
     }
   }
 

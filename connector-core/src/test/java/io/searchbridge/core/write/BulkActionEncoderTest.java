@@ -88,4 +88,20 @@ class BulkActionEncoderTest {
     assertThat(buffer.entries()).isEqualTo(1);
     assertThat(buffer.size()).isEqualTo(size);
   }
+
+  /** The encoder keeps one generator for all its action lines: entries must not leak into each other. */
+  @Test
+  void oneEncoderWritesConsecutiveEntriesIntoAnyBuffer() {
+    BulkActionEncoder encoder = new BulkActionEncoder(Settings.empty(), "t");
+    BulkBuffer first = new BulkBuffer(1024);
+    BulkBuffer second = new BulkBuffer(1024);
+    encoder.encode(first, "a", DocumentMetadata.withId("1"), DOC, 1);
+    encoder.encode(second, "b", DocumentMetadata.none(), DOC, 2);
+    encoder.encode(first, "a", new DocumentMetadata("3", "r", null), DOC, 3);
+    assertThat(new String(first.data(), 0, first.size(), StandardCharsets.UTF_8)).isEqualTo(
+        "{\"index\":{\"_index\":\"a\",\"_id\":\"1\"}}\n{\"a\":1}\n"
+            + "{\"index\":{\"_index\":\"a\",\"_id\":\"3\",\"routing\":\"r\"}}\n{\"a\":1}\n");
+    assertThat(new String(second.data(), 0, second.size(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"index\":{\"_index\":\"b\"}}\n{\"a\":1}\n");
+  }
 }

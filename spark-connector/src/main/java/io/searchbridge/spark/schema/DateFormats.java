@@ -144,6 +144,12 @@ final class DateFormats {
         if (alternative.formatter() == null) {
           return toMicros(new BigDecimal(text.trim()), alternative.epochMicrosPerUnit());
         }
+        if (alternative.formatter() == ISO) {
+          long micros = IsoInstantParser.parse(text);
+          if (micros != IsoInstantParser.UNHANDLED) {
+            return micros;
+          }
+        }
         return toMicros(alternative.formatter().parse(text));
       } catch (NumberFormatException | DateTimeException | ArithmeticException e) {
         // try the next alternative

@@ -112,15 +112,9 @@ public final class RowJsonEncoder implements Serializable {
     return paths;
   }
 
+  /** Documents are separate byte arrays, not a stream of root values: no separator between them. */
   private JsonGenerator newGenerator() {
-    try {
-      JsonGenerator generator = Json.FACTORY.createGenerator(buffer);
-      // Documents are separate byte arrays, not a stream of root values: no separator between them.
-      generator.setRootValueSeparator(null);
-      return generator;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Json.framedGenerator(buffer);
   }
 
   private static RuntimeException failure(Exception e, long position) {

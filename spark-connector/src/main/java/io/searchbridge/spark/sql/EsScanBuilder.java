@@ -72,7 +72,8 @@ final class EsScanBuilder implements ScanBuilder, SupportsPushDownV2Filters, Sup
   @Override
   public Predicate[] pushPredicates(Predicate[] predicates) {
     Settings settings = options.settings();
-    if (!settings.get(Keys.PUSHDOWN)) {
+    // Spark calls this also without predicates (e.g. for count()): no filter needs no mapping request.
+    if (!settings.get(Keys.PUSHDOWN) || predicates.length == 0) {
       return predicates;
     }
     filters = new FilterTranslator(schemas().mapping(), settings.get(Keys.PUSHDOWN_STRICT)).translate(predicates);
