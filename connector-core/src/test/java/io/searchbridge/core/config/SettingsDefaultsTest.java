@@ -87,6 +87,11 @@ class SettingsDefaultsTest {
     expected.put(Keys.OUTPUT_JSON, false);
     expected.put(Keys.PUSHDOWN, true);
     expected.put(Keys.PUSHDOWN_STRICT, false);
+    expected.put(Keys.MIRROR_INDEXES, List.of());
+    expected.put(Keys.MIRROR_INTERVAL, Duration.ofSeconds(30));
+    expected.put(Keys.MIRROR_MARKER_FIELD, Optional.empty());
+    expected.put(Keys.MIRROR_MARKER_OVERLAP, 5000L);
+    expected.put(Keys.MIRROR_STATE_INDEX, ".searchbridge-mirror-state");
 
     assertThat(expected.keySet())
         .as("a new key needs its default asserted here")
@@ -172,6 +177,11 @@ class SettingsDefaultsTest {
     expect(raw, expected, Keys.OUTPUT_JSON, "true", true);
     expect(raw, expected, Keys.PUSHDOWN, "false", false);
     expect(raw, expected, Keys.PUSHDOWN_STRICT, "true", true);
+    expect(raw, expected, Keys.MIRROR_INDEXES, "orders, logs-*", List.of("orders", "logs-*"));
+    expect(raw, expected, Keys.MIRROR_INTERVAL, "5s", Duration.ofSeconds(5));
+    expect(raw, expected, Keys.MIRROR_MARKER_FIELD, "updated_at", Optional.of("updated_at"));
+    expect(raw, expected, Keys.MIRROR_MARKER_OVERLAP, "0", 0L);
+    expect(raw, expected, Keys.MIRROR_STATE_INDEX, "mirror-state", "mirror-state");
 
     assertThat(expected.keySet())
         .as("a new key needs an explicit mapping asserted here")
