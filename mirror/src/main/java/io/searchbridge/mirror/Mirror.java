@@ -70,9 +70,11 @@ public final class Mirror {
         mirrorIndex(index, primary, standby, cursors);
       }
       status.roundSucceeded(number);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark reports a failed or cancelled job with its checked SparkException, thrown undeclared.
       status.roundFailed(number, e);
-      throw e;
+      throw e instanceof RuntimeException runtime ? runtime
+          : new SearchbridgeException("mirror round " + number + " failed: " + e.getMessage(), e);
     } finally {
       LOG.info(status.line());
     }

@@ -42,7 +42,8 @@ public final class MirrorApp {
     System.exit(exit);
   }
 
-  static int run(SparkSession session, MirrorArgs args) throws InterruptedException {
+  /** Runs one command in an existing session; returns the process exit code. */
+  public static int run(SparkSession session, MirrorArgs args) throws InterruptedException {
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
     Map<String, String> raw = new HashMap<>();
     for (Tuple2<String, String> entry : session.sparkContext().getConf().getAllWithPrefix("spark.es.")) {
@@ -72,9 +73,9 @@ public final class MirrorApp {
   }
 
   /** The status on JMX and in Spark's metrics system for as long as the mirror runs. */
-  record Published(MirrorStatus status, ObjectName name, SearchbridgeMirrorSource source) implements AutoCloseable {
+  public record Published(MirrorStatus status, ObjectName name, SearchbridgeMirrorSource source) implements AutoCloseable {
 
-    static Published of(MirrorStatus status, List<String> indexes) {
+    public static Published of(MirrorStatus status, List<String> indexes) {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
       ObjectName name = null;
       try {

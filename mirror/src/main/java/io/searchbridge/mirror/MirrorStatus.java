@@ -104,7 +104,7 @@ public final class MirrorStatus implements MirrorStatusMXBean {
 
   /** One line per round for the log: what is happening and what each index moved so far. */
   public synchronized String line() {
-    StringBuilder line = new StringBuilder("mirror ").append(running ? "running" : "stopped").append(": ").append(state)
+    StringBuilder line = new StringBuilder("mirror: ").append(state)
         .append("; failed requests ").append(consecutiveFailures)
         .append("; last success ").append(getSecondsSinceLastSuccessfulRound()).append(" s ago");
     documents.forEach((index, docs) -> line.append("; [").append(index).append("] ").append(docs).append(" doc(s) ")
