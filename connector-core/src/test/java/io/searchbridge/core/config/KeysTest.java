@@ -43,7 +43,9 @@ class KeysTest {
             "es.net.http.auth.token",
             "es.net.http.header.",
             "es.net.ssl.truststore.pass",
-            "es.net.ssl.keystore.pass");
+            "es.net.ssl.keystore.pass",
+            // the standby's connection settings, its credentials among them
+            "es.mirror.standby.");
   }
 
   @Test
