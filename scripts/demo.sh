@@ -13,15 +13,6 @@ mvn -B -q -Dstyle.color=never -pl demo -am package -DskipTests
 trap 'bash scripts/es.sh stop --name demo >/dev/null' EXIT
 url=$(bash scripts/es.sh start --name demo | tail -n 1)
 
-# Loopback only: otherwise Spark binds to the machine's external interface.
-export SPARK_LOCAL_IP=127.0.0.1
-# Spark on Java 17 needs these module openings (spark-submit adds them itself).
-java -XX:+IgnoreUnrecognizedVMOptions \
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
-  --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED \
-  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED \
-  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED \
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
+bash scripts/spark-java.sh \
   -cp "demo/target/classes:$(cat demo/target/classpath.txt)" \
   io.searchbridge.demo.DemoJob "$url" "$documents"

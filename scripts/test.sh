@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The test JVM stops its servers on exit; this also covers a JVM that was killed.
-trap 'bash scripts/es.sh stop --name it >/dev/null 2>&1; bash scripts/es.sh stop --name it-secure >/dev/null 2>&1; bash scripts/es.sh stop --name it-faults >/dev/null 2>&1' EXIT
+trap 'for name in it it-secure it-faults it-mirror-standby; do bash scripts/es.sh stop --name "$name" >/dev/null 2>&1 || true; done' EXIT
 mvn -B -Dstyle.color=never verify "$@"

@@ -220,6 +220,23 @@ public final class Keys {
   public static final Setting<Duration> MONITORING_CLOSE_TIMEOUT = add(Setting.duration("es.monitoring.close.timeout",
       "10s", "How long the listener waits at application end to ship the events still queued."));
 
+  // --- Mirroring (io.searchbridge.mirror.MirrorApp)
+  public static final Setting<List<String>> MIRROR_INDEXES = add(Setting.list("es.mirror.indexes", "",
+      "Indexes or patterns (comma-separated) the mirror copies from the primary (es.nodes) to the standby."));
+  public static final Setting<Duration> MIRROR_INTERVAL = add(Setting.duration("es.mirror.interval", "30s",
+      "Pause between the end of one incremental mirror round and the start of the next."));
+  public static final Setting<Optional<String>> MIRROR_MARKER_FIELD = add(Setting.optionalString(
+      "es.mirror.marker.field", "Date or numeric field writers set on every change (e.g. updated_at); rounds copy"
+          + " documents whose value is >= the cursor. Unset: every round copies the whole index."));
+  public static final Setting<Long> MIRROR_MARKER_OVERLAP = add(Setting.longValue("es.mirror.marker.overlap", 5000,
+      0, "How far below the cursor a round starts, in the marker's units (milliseconds for dates), to catch"
+          + " documents that became visible late (refresh interval, clock skew)."));
+  public static final Setting<String> MIRROR_STATE_INDEX = add(Setting.string("es.mirror.state.index",
+      ".searchbridge-mirror-state", "Index on the standby holding one cursor document per mirrored index."));
+  public static final Setting<String> MIRROR_STANDBY = add(Setting.secretPrefix("es.mirror.standby.",
+      "Connection settings of the standby: es.mirror.standby.X overrides es.X (e.g. es.mirror.standby.nodes);"
+          + " every other es.* setting is shared with the primary."));
+
   private static final List<Setting<?>> ALL = List.copyOf(BY_KEY.values());
 
   private Keys() {}

@@ -76,6 +76,7 @@ final class SearchPageParser<T> {
     String index = null;
     String id = null;
     double score = Double.NaN;
+    String routing = null;
     T decoded = null;
     boolean sourceSeen = false;
     List<Object> sort = List.of();
@@ -86,15 +87,16 @@ final class SearchPageParser<T> {
         case "_index" -> index = parser.getText();
         case "_id" -> id = parser.getText();
         case "_score" -> score = value == JsonToken.VALUE_NULL ? Double.NaN : parser.getDoubleValue();
+        case "_routing" -> routing = parser.getText();
         case "_source" -> {
-          decoded = decoder.decode(new HitMetadata(index, id, score), parser);
+          decoded = decoder.decode(new HitMetadata(index, id, score, routing), parser);
           sourceSeen = true;
         }
         case "sort" -> sort = readSort(parser);
         default -> parser.skipChildren();
       }
     }
-    hits.add(sourceSeen ? decoded : decoder.decode(new HitMetadata(index, id, score), null));
+    hits.add(sourceSeen ? decoded : decoder.decode(new HitMetadata(index, id, score, routing), null));
     return sort;
   }
 

@@ -47,7 +47,9 @@ class KeysTest {
             // handler options may hold the dead-letter client's credentials (client.conf.es.net.http.auth.pass)
             "es.write.rest.error.handler.",
             "es.write.data.error.handler.",
-            "es.read.data.error.handler.");
+            "es.read.data.error.handler.",
+            // the standby's connection settings, its credentials among them
+            "es.mirror.standby.");
   }
 
   @Test

@@ -99,6 +99,11 @@ class SettingsDefaultsTest {
     expected.put(Keys.MONITORING_TASKS, true);
     expected.put(Keys.MONITORING_QUEUE_SIZE, 10_000);
     expected.put(Keys.MONITORING_CLOSE_TIMEOUT, Duration.ofSeconds(10));
+    expected.put(Keys.MIRROR_INDEXES, List.of());
+    expected.put(Keys.MIRROR_INTERVAL, Duration.ofSeconds(30));
+    expected.put(Keys.MIRROR_MARKER_FIELD, Optional.empty());
+    expected.put(Keys.MIRROR_MARKER_OVERLAP, 5000L);
+    expected.put(Keys.MIRROR_STATE_INDEX, ".searchbridge-mirror-state");
 
     assertThat(expected.keySet())
         .as("a new key needs its default asserted here")
@@ -196,6 +201,11 @@ class SettingsDefaultsTest {
     expect(raw, expected, Keys.MONITORING_TASKS, "false", false);
     expect(raw, expected, Keys.MONITORING_QUEUE_SIZE, "500", 500);
     expect(raw, expected, Keys.MONITORING_CLOSE_TIMEOUT, "2s", Duration.ofSeconds(2));
+    expect(raw, expected, Keys.MIRROR_INDEXES, "orders, logs-*", List.of("orders", "logs-*"));
+    expect(raw, expected, Keys.MIRROR_INTERVAL, "5s", Duration.ofSeconds(5));
+    expect(raw, expected, Keys.MIRROR_MARKER_FIELD, "updated_at", Optional.of("updated_at"));
+    expect(raw, expected, Keys.MIRROR_MARKER_OVERLAP, "0", 0L);
+    expect(raw, expected, Keys.MIRROR_STATE_INDEX, "mirror-state", "mirror-state");
 
     assertThat(expected.keySet())
         .as("a new key needs an explicit mapping asserted here")

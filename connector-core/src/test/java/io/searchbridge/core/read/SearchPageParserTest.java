@@ -35,6 +35,14 @@ class SearchPageParserTest {
   }
 
   @Test
+  void readsTheCustomRoutingOfAHit() throws Exception {
+    SearchPage<RawHit> page = parse("""
+        {"hits":{"hits":[{"_index":"i","_id":"x","_score":null,"_routing":"user-7","_source":{"a":1}},
+          {"_index":"i","_id":"y","_score":null,"_source":{"a":2}}]}}""");
+    assertThat(page.hits()).extracting(h -> h.metadata().routing()).containsExactly("user-7", null);
+  }
+
+  @Test
   void hitWithoutSourceIsDecodedWithNullParser() throws Exception {
     SearchPage<RawHit> page = parse("""
         {"_scroll_id":"s1","hits":{"hits":[{"_index":"i","_id":"x","_score":1.0}]}}""");
