@@ -11,7 +11,8 @@ import java.util.Map;
  * @param indexBody the create-index body (settings and mappings), or {@code null} for none
  * @param input documents to write (one JSON text each), or nothing for reads and settings
  * @param settings connector settings on top of {@code es.nodes} (and the index, for writes and reads)
- * @param expected fragments the error (or, for {@link Path#SETTINGS_WARNING}, the logged warning)
+ * @param expected fragments the error (or, for {@link Path#SETTINGS_WARNING} and
+ *     {@link Path#CORE_WRITE_HANDLED}, the log)
  *     must all contain; empty when the input is valid and must succeed
  * @param landed documents in the index afterwards (written or read back); -1 when there is no index
  * @param forbidden text that must not appear in the error, e.g. a secret value
@@ -26,6 +27,8 @@ record BadInputCase(String name, Path path, Target target, String indexBody, Lis
     SETTINGS_WARNING,
     /** Documents through the core {@code DocumentEncoder.encodeJson} and {@code BulkWriter}. */
     CORE_WRITE,
+    /** As {@link #CORE_WRITE}, with error handlers that take the bad documents: no error, the handler's log names them. */
+    CORE_WRITE_HANDLED,
     /** A core read (planner and cursors) of the whole index. */
     CORE_READ,
     /** {@code saveJsonToEs} through Spark. */
