@@ -27,21 +27,11 @@ echo "Building (the first run downloads dependencies)..." >&2
 mvn -B -q -Dstyle.color=never -pl benchmarks -am package -DskipTests
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 
-# Loopback only: otherwise Spark binds to the machine's external interface.
-export SPARK_LOCAL_IP=127.0.0.1
-# Spark on Java 17 needs these module openings (spark-submit adds them itself).
-jvm_opts=(-XX:+IgnoreUnrecognizedVMOptions
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED
-  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED)
-
 if [[ $jmh == true ]]; then
   [[ ${#jmh_args[@]} -gt 0 ]] || jmh_args=(-t 1 -bm thrpt -tu s -f 1 -wi 3 -w 2s -i 5 -r 2s)
+  mapfile -t jvm_opts < <(bash scripts/spark-java.sh --print-options)
   # JMH forks its own JVMs with the same classpath and flags.
-  exec java "${jvm_opts[@]}" -cp "$classpath" org.openjdk.jmh.Main -jvmArgsAppend "${jvm_opts[*]}" "${jmh_args[@]}"
+  exec bash scripts/spark-java.sh -cp "$classpath" org.openjdk.jmh.Main -jvmArgsAppend "${jvm_opts[*]}" "${jmh_args[@]}"
 fi
 
 trap 'bash scripts/es.sh stop --name bench >/dev/null' EXIT
@@ -49,5 +39,5 @@ url=$(bash scripts/es.sh start --name bench --heap "$heap" | tail -n 1)
 log=benchmarks/target/bench.log
 echo "Elasticsearch at $url; Spark and connector logs go to $log" >&2
 # The raw client keeps the pre-serialised bulk bodies in memory: about 300 bytes per document.
-java "${jvm_opts[@]}" -Xmx6g -cp "$classpath" io.searchbridge.bench.BenchmarkMain "$url" "$docs" \
+bash scripts/spark-java.sh -Xmx6g -cp "$classpath" io.searchbridge.bench.BenchmarkMain "$url" "$docs" \
   benchmarks/target/bench-results.md 2>"$log"
