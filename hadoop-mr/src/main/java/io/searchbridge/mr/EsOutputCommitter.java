@@ -1,12 +1,19 @@
 package io.searchbridge.mr;
 
+import io.searchbridge.core.client.ElasticsearchJavaClient;
+import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.config.Keys;
+import io.searchbridge.core.config.Settings;
+import io.searchbridge.core.write.IndexNamePattern;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.OutputCommitter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 
 /**
- * Commits nothing, on purpose. Documents are visible in Elasticsearch once a bulk request is
- * acknowledged; there is no staging area to promote. A task's record writer flushes in {@code
+ * Commits no task output, on purpose. Documents are in Elasticsearch once a bulk request is
+ * acknowledged; there is no staging area to promote. The job commit refreshes the written indexes
+ * once ({@code es.batch.write.refresh}, the default), so a job started after this one sees every
+ * document. A task's record writer flushes in {@code
  * close()} and fails the task unless every document was acknowledged, so a committed task has
  * written all its records. A failed or speculative attempt may have written some documents
  * already: set {@code es.mapping.id} so that a retried attempt overwrites them instead of
@@ -27,6 +34,16 @@ public class EsOutputCommitter extends OutputCommitter {
 
   @Override
   public void commitTask(TaskAttemptContext context) {}
+
+  @Override
+  public void commitJob(JobContext context) {
+    Settings settings = HadoopSettings.of(context.getConfiguration());
+    if (settings.get(Keys.BATCH_WRITE_REFRESH)) {
+      try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/mr-refresh")) {
+        client.refresh(IndexNamePattern.parse(settings.writeResource().orElseThrow()).wildcard());
+      }
+    }
+  }
 
   @Override
   public void abortTask(TaskAttemptContext context) {}

@@ -63,6 +63,15 @@ public final class IndexNamePattern implements Serializable {
     return segments.stream().allMatch(Literal.class::isInstance);
   }
 
+  /** Every index the pattern can name, as an index expression: each placeholder becomes {@code *}. */
+  public String wildcard() {
+    StringBuilder expression = new StringBuilder(pattern.length());
+    for (Segment segment : segments) {
+      expression.append(segment instanceof Literal literal ? literal.text() : "*");
+    }
+    return expression.toString();
+  }
+
   /** The dotted paths the placeholders read, in pattern order, for validating them against a schema. */
   public List<String> fields() {
     return segments.stream().filter(Placeholder.class::isInstance).map(s -> ((Placeholder) s).field()).toList();

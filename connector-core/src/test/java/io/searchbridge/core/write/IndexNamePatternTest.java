@@ -41,6 +41,12 @@ class IndexNamePatternTest {
   }
 
   @Test
+  void wildcardCoversEveryNameThePatternCanWrite() {
+    assertThat(IndexNamePattern.parse("logs").wildcard()).isEqualTo("logs");
+    assertThat(IndexNamePattern.parse("{env}-logs-{app.name}-{ts|yyyy.MM}").wildcard()).isEqualTo("*-logs-*-*");
+  }
+
+  @Test
   void fieldPlaceholder() {
     IndexNamePattern pattern = IndexNamePattern.parse("logs-{service}");
     assertThat(pattern.isStatic()).isFalse();

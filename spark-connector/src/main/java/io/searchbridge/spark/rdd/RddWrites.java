@@ -7,6 +7,7 @@ import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.write.DocumentEncoder;
 import io.searchbridge.core.write.DocumentMetadata;
+import io.searchbridge.core.write.IndexNamePattern;
 import io.searchbridge.spark.SparkSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -61,7 +62,7 @@ public final class RddWrites {
   private static <T> void run(RDD<T> rdd, Settings settings, DocumentEncoder documents, PartitionWriter.Encoder<Object> encoder) {
     rdd.toJavaRDD().foreachPartition(elements -> PartitionWriter.write((java.util.Iterator<Object>) elements, settings, encoder, documents));
     if (settings.get(Keys.BATCH_WRITE_REFRESH)) {
-      String written = settings.writeResource().orElseThrow().replaceAll("\\{[^}]*}", "*");
+      String written = IndexNamePattern.parse(settings.writeResource().orElseThrow()).wildcard();
       try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/rdd-refresh")) {
         client.refresh(written);
       }
