@@ -53,7 +53,7 @@ public interface EsClient extends AutoCloseable {
   /** POSTs a search body to {@code path} (e.g. {@code /_search}) and lets {@code reader} stream the answer. */
   <T> T search(String path, byte[] body, ResponseReader<T> reader);
 
-  /** Sends a {@code _bulk} body (the first {@code length} bytes of {@code body}). */
+  /** Sends a {@code _bulk} body (the first {@code length} bytes of {@code body}); the answer lists each item's status and error only. */
   <T> T bulk(byte[] body, int length, ResponseReader<T> reader);
 
   /** Releases a scroll context; one that is already gone is not an error. */

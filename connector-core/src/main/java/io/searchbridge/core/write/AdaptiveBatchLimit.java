@@ -15,7 +15,8 @@ final class AdaptiveBatchLimit {
   private final long maxBytes;
   private final int maxEntries;
   private final boolean adaptive;
-  private double fraction = 1.0;
+  /** Updated by the thread that sends, read by the one that fills the next batch. */
+  private volatile double fraction = 1.0;
 
   AdaptiveBatchLimit(long maxBytes, int maxEntries, boolean adaptive) {
     this.maxBytes = maxBytes;

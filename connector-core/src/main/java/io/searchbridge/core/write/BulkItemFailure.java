@@ -7,4 +7,10 @@ record BulkItemFailure(int item, String index, String id, int status, String typ
   boolean retriable() {
     return status == 429 || status == 503;
   }
+
+  /** The writer asks Elasticsearch to leave index and id out of its answer; the request has them. */
+  BulkItemFailure addressedAs(String sentIndex, String sentId) {
+    return new BulkItemFailure(item, index.isEmpty() ? sentIndex : index,
+        id.isEmpty() && sentId != null ? sentId : id, status, type, reason);
+  }
 }

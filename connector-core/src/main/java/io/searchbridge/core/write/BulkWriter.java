@@ -16,17 +16,26 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Buffers documents into {@code _bulk} requests of at most {@code es.batch.size.bytes} /
  * {@code es.batch.size.entries} (less while the cluster answers 429, see {@link
- * AdaptiveBatchLimit}), sends them synchronously (the caller waits, which is the backpressure),
- * re-sends only the items rejected with 429/503 after a growing wait, and hands every other failed
- * item to the {@code es.write.rest.error.handlers}; what no handler takes fails the task.
- * {@link #flush()} returns only when every buffered document is acknowledged or handled (dead
- * letters stored), so an engine that commits after {@code flush()} never commits unwritten data.
+ * AdaptiveBatchLimit}), re-sends only the items rejected with 429/503 after a growing wait, and
+ * hands every other failed item to the {@code es.write.rest.error.handlers}; what no handler takes
+ * fails the task.
+ *
+ * <p>A full batch is sent from a thread of the writer's own while the caller fills the next one, so
+ * that Elasticsearch indexes while the engine encodes; one request at most is in flight, and the
+ * caller waits for it before handing over another (the backpressure). Batches therefore reach
+ * Elasticsearch in order, each one settled, retries included, before the next is sent. {@link
+ * #flush()} returns only when every document added is acknowledged or handled (dead letters
+ * stored), so an engine that commits after {@code flush()} never commits unwritten data.
  */
 public final class BulkWriter implements AutoCloseable {
 
@@ -36,6 +45,8 @@ public final class BulkWriter implements AutoCloseable {
   private final EsClient client;
   private final ConnectorMetrics metrics;
   private final BulkActionEncoder encoder;
+  /** Re-encodes documents an error handler rewrote, on the sending thread, while {@link #encoder} fills the next batch. */
+  private final BulkActionEncoder retryEncoder;
   private final AdaptiveBatchLimit batchLimit;
   private final RateLimiter rateLimiter;
   private final RetryPolicy retryPolicy;
@@ -44,15 +55,32 @@ public final class BulkWriter implements AutoCloseable {
   private final Set<String> knownIndexes = new HashSet<>();
   private final String name;
   private final ProgressLog progress;
-  private final BulkBuffer buffer;
+  private final int bufferBytes;
+  private BulkBuffer buffer;
+  /** The buffer of the last batch sent, cleared, to fill next; null while that batch is in flight. */
+  private BulkBuffer spare;
+  /** Created with the first batch that fills up: a writer that only ever flushes sends from the caller's thread. */
+  private ExecutorService sender;
+  private Future<BulkBuffer> inFlight;
   private long sequence;
   private long rateWaitNanos;
+  /** What failed a send: nothing is sent after it, so that a close() cannot write what follows a failed batch. */
+  private RuntimeException failure;
+  /** Documents added; like the buffer, touched only by the thread that adds. */
+  private long added;
+  // Guarded by this, together with the counters of the client's metrics they complete.
+  /** Documents acknowledged, handled or failed for good. */
+  private long settled;
+  /** Batches handed to the sending thread whose request has not started, and their bytes. */
+  private long unsentBatches;
+  private long unsentBytes;
 
   /** @param name names the writer (job, task) in logs, errors and dead-letter entries */
   public BulkWriter(EsClient client, Settings settings, String name) {
     this.client = client;
     this.metrics = client.metrics();
     this.encoder = new BulkActionEncoder(settings, name);
+    this.retryEncoder = new BulkActionEncoder(settings, name);
     long maxBytes = settings.get(Keys.BATCH_SIZE_BYTES).bytes();
     this.batchLimit = new AdaptiveBatchLimit(maxBytes, settings.get(Keys.BATCH_SIZE_ENTRIES),
         settings.get(Keys.BATCH_WRITE_ADAPTIVE));
@@ -64,29 +92,50 @@ public final class BulkWriter implements AutoCloseable {
     this.autoCreate = settings.get(Keys.INDEX_AUTO_CREATE);
     this.name = name;
     this.progress = new ProgressLog("writing " + name, settings.get(Keys.PROGRESS_INTERVAL));
-    this.buffer = new BulkBuffer((int) Math.min(maxBytes + maxBytes / 4, Integer.MAX_VALUE - 16));
+    this.bufferBytes = (int) Math.min(maxBytes + maxBytes / 4, Integer.MAX_VALUE - 16);
+    this.buffer = new BulkBuffer(bufferBytes);
     this.errorHandlers = HandlerChain.open(Failure.Stage.BULK, settings, name, metrics);
   }
 
-  /** Adds one document (JSON object bytes; ignored for deletes); may send a bulk request first. */
+  /** Adds one document (JSON object bytes; ignored for deletes); may hand a full batch over for sending. */
   public void add(String index, DocumentMetadata metadata, byte[] document) {
+    checkNotFailed();
     checkIndexAllowed(index);
     throttle();
     encoder.encode(buffer, index, metadata, document, ++sequence);
+    added++;
     if (buffer.size() >= batchLimit.bytes() || buffer.entries() >= batchLimit.entries()) {
-      flush();
+      sendInBackground();
     }
   }
 
-  /** Documents added but not yet sent. */
-  public int bufferedDocuments() {
-    return buffer.entries();
+  /**
+   * A counter of the client's metrics plus, for documents, bulk requests and bytes written, what
+   * this writer holds or has in flight: the values once a {@link #flush()} succeeds (which either
+   * sends and acknowledges every document or fails). For an engine that takes its last metric
+   * values before it asks for the flush, as Spark's DataSource writers do. Called by the thread that adds.
+   */
+  public synchronized long writtenOrPending(Counter counter) {
+    long counted = metrics.get(counter);
+    return switch (counter) {
+      case DOCS_WRITTEN -> counted + added - settled;
+      case BULK_REQUESTS -> counted + unsentBatches + (buffer.entries() > 0 ? 1 : 0);
+      case BYTES_WRITTEN -> counted + unsentBytes + buffer.size();
+      default -> counted;
+    };
   }
 
   /** Sends everything buffered and returns once every document is acknowledged or handled. */
   public void flush() {
+    checkNotFailed();
+    awaitInFlight();
     if (buffer.entries() > 0) {
-      send(buffer);
+      try {
+        send(buffer, false);
+      } catch (RuntimeException e) {
+        failure = e;
+        throw e;
+      }
       buffer.clear();
     }
     errorHandlers.flush();
@@ -95,9 +144,12 @@ public final class BulkWriter implements AutoCloseable {
   @Override
   public void close() {
     try {
-      flush();
-      progress.finish();
+      if (failure == null) {
+        flush();
+        progress.finish();
+      }
     } finally {
+      stopSender();
       errorHandlers.close();
     }
   }
@@ -108,16 +160,79 @@ public final class BulkWriter implements AutoCloseable {
    */
   public void abandon() {
     buffer.clear();
+    stopSender();
     errorHandlers.close();
   }
 
-  private void send(BulkBuffer pending) {
+  /** Waits for the batch in flight, then hands over the full buffer and fills the spare one meanwhile. */
+  private void sendInBackground() {
+    awaitInFlight();
+    if (sender == null) {
+      sender = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "searchbridge bulk " + name);
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+    BulkBuffer full = buffer;
+    buffer = spare != null ? spare : new BulkBuffer(bufferBytes);
+    spare = null;
+    synchronized (this) {
+      unsentBatches++;
+      unsentBytes += full.size();
+    }
+    inFlight = sender.submit(() -> {
+      send(full, true);
+      full.clear();
+      return full;
+    });
+  }
+
+  /** Rethrows what failed the batch in flight, as the failure of the call that waited for it. */
+  private void awaitInFlight() {
+    if (inFlight == null) {
+      return;
+    }
+    try {
+      spare = inFlight.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = new SearchbridgeException(name + ": interrupted while a bulk request was in flight", e);
+      throw failure;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      failure = e.getCause() instanceof RuntimeException sendFailure ? sendFailure
+          : new SearchbridgeException(name + ": bulk request failed: " + e.getCause(), e.getCause());
+      throw failure;
+    } finally {
+      inFlight = null;
+    }
+  }
+
+  private void checkNotFailed() {
+    if (failure != null) {
+      throw new SearchbridgeException(name + ": sends nothing more after a failed bulk request: "
+          + failure.getMessage(), failure);
+    }
+  }
+
+  /** A failed task does not wait for its batch in flight: interrupting it ends the request or its retry wait. */
+  private void stopSender() {
+    if (sender != null) {
+      sender.shutdownNow();
+    }
+  }
+
+  /** @param dispatched whether the batch went to the sending thread, which counted it as unsent */
+  private void send(BulkBuffer pending, boolean dispatched) {
     int documents = pending.entries();
     for (int attempt = 0; ; attempt++) {
       BulkBuffer sending = pending;
       long started = System.nanoTime();
+      countRequest(sending.size(), dispatched && attempt == 0);
       List<BulkItemFailure> failures = sendOnce(sending);
-      metrics.add(Counter.BYTES_WRITTEN, sending.size());
       BulkBuffer again = new BulkBuffer(1024);
       int rejected = 0;
       int unhandled = 0;
@@ -132,7 +247,7 @@ public final class BulkWriter implements AutoCloseable {
         }
       }
       int accepted = sending.entries() - failures.size();
-      metrics.add(Counter.DOCS_WRITTEN, accepted);
+      settle(accepted, sending.entries() - again.entries());
       progress.advance(accepted);
       metrics.add(Counter.DOCS_REJECTED, rejected);
       if (batchLimit.onResponse(rejected > 0)) {
@@ -165,12 +280,25 @@ public final class BulkWriter implements AutoCloseable {
     }
   }
 
+  private synchronized void countRequest(int bytes, boolean wasUnsent) {
+    metrics.add(Counter.BULK_REQUESTS, 1);
+    metrics.add(Counter.BYTES_WRITTEN, bytes);
+    if (wasUnsent) {
+      unsentBatches--;
+      unsentBytes -= bytes;
+    }
+  }
+
+  private synchronized void settle(int written, int documents) {
+    metrics.add(Counter.DOCS_WRITTEN, written);
+    settled += documents;
+  }
+
   /** Asks the error handlers; a retry is queued in {@code again}. False when the failure must fail the task. */
   private boolean handled(BulkBuffer sending, BulkItemFailure failure, int attempt, BulkBuffer again) {
     int item = failure.item();
-    String index = failure.index().isEmpty() ? sending.index(item) : failure.index();
-    String id = failure.id().isEmpty() && sending.metadata(item).id() != null ? sending.metadata(item).id() : failure.id();
-    Failure handlerView = new Failure(Failure.Stage.BULK, index, id, encoder.operation().wireName(), failure.status(),
+    Failure handlerView = new Failure(Failure.Stage.BULK, failure.index(), failure.id(),
+        encoder.operation().wireName(), failure.status(),
         failure.type(), failure.reason(), sending.document(item), name, sending.sequence(item), attempt);
     HandlerResult result = errorHandlers.handle(handlerView);
     switch (result.kind()) {
@@ -178,7 +306,7 @@ public final class BulkWriter implements AutoCloseable {
         return true;
       }
       case RETRY -> {
-        encoder.encode(again, sending.index(item), sending.metadata(item), result.document(), sending.sequence(item));
+        retryEncoder.encode(again, sending.index(item), sending.metadata(item), result.document(), sending.sequence(item));
         return true;
       }
       default -> {
@@ -201,7 +329,11 @@ public final class BulkWriter implements AutoCloseable {
   /** One bulk request; a 413 is explained with the largest document, which is what the user must act on. */
   private List<BulkItemFailure> sendOnce(BulkBuffer sending) {
     try {
-      return client.bulk(sending.data(), sending.size(), body -> BulkResponseParser.failures(body, sending.entries()));
+      List<BulkItemFailure> failures =
+          client.bulk(sending.data(), sending.size(), body -> BulkResponseParser.failures(body, sending.entries()));
+      return failures.stream()
+          .map(failure -> failure.addressedAs(sending.index(failure.item()), sending.metadata(failure.item()).id()))
+          .toList();
     } catch (EsRequestException e) {
       if (e.status() != 413) {
         throw e;

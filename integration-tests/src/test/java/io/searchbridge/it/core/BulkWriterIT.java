@@ -97,6 +97,49 @@ class BulkWriterIT {
   }
 
   @Test
+  void batchesReachElasticsearchInTheOrderTheyWereAdded(ElasticsearchServer server) {
+    RestCalls rest = new RestCalls(server);
+    String index = server.uniqueIndex("ordered");
+    // Ten documents a batch: a hundred batches, each sent while the next one fills.
+    Settings settings = settings(server, "es.batch.size.entries", "10");
+    try (EsClient client = client(settings); BulkWriter writer = new BulkWriter(client, settings, "task 5")) {
+      for (int version = 1; version <= 1000; version++) {
+        writer.add(index, DocumentMetadata.withId("same"), json("{\"version\":" + version + "}"));
+      }
+      // What Spark reads just before the commit: the batch in flight counts, as the commit waits for it.
+      assertThat(writer.writtenOrPending(Counter.DOCS_WRITTEN)).isEqualTo(1000);
+      assertThat(writer.writtenOrPending(Counter.BULK_REQUESTS)).isEqualTo(100);
+      writer.flush();
+      assertThat(client.metrics().get(Counter.DOCS_WRITTEN)).isEqualTo(1000);
+      assertThat(client.metrics().get(Counter.BULK_REQUESTS)).isEqualTo(100);
+      assertThat(writer.writtenOrPending(Counter.BYTES_WRITTEN)).isEqualTo(client.metrics().get(Counter.BYTES_WRITTEN));
+    }
+    assertThat(rest.get("/" + index + "/_doc/same").path("_source").path("version").asInt()).isEqualTo(1000);
+    assertThat(rest.get("/" + index + "/_doc/same").path("_version").asInt()).isEqualTo(1000);
+  }
+
+  @Test
+  void aBatchThatFailsInFlightFailsTheNextCallAndNothingAfterItIsSent(ElasticsearchServer server) {
+    RestCalls rest = new RestCalls(server);
+    String index = server.uniqueIndex("inflight");
+    rest.put("/" + index, "{\"mappings\":{\"properties\":{\"age\":{\"type\":\"integer\"}}}}");
+    Settings settings = settings(server, "es.batch.size.entries", "1");
+    // close() comes after the failure, as in a try-with-resources: it must not send the document buffered after it.
+    try (EsClient client = client(settings); BulkWriter writer = new BulkWriter(client, settings, "task 6")) {
+      writer.add(index, DocumentMetadata.withId("ok-1"), json("{\"age\":41}"));
+      writer.add(index, DocumentMetadata.withId("bad-2"), json("{\"age\":\"forty\"}"));
+      assertThatThrownBy(() -> writer.add(index, DocumentMetadata.withId("ok-3"), json("{\"age\":43}")))
+          .isInstanceOf(BulkWriteException.class)
+          .hasMessageContaining("document [bad-2]")
+          .hasMessageContaining("index [" + index + "]")
+          .hasMessageContaining("failed to parse field [age] of type [integer]");
+      assertThatThrownBy(writer::flush).hasMessageContaining("sends nothing more after a failed bulk request");
+    }
+    rest.post("/" + index + "/_refresh", null);
+    assertThat(rest.count(index)).isEqualTo(1);
+  }
+
+  @Test
   void gzipCompressedRequestsWriteAndRead(ElasticsearchServer server) {
     Settings settings = settings(server, "es.http.compression", "true");
     String index = server.uniqueIndex("gzip");

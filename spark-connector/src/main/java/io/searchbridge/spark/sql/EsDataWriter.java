@@ -3,7 +3,6 @@ package io.searchbridge.spark.sql;
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
-import io.searchbridge.core.metrics.ConnectorMetrics.Counter;
 import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.core.write.DocumentEncoder.Encoded;
 import io.searchbridge.core.write.EncodingErrorHandling;
@@ -68,13 +67,13 @@ final class EsDataWriter implements DataWriter<InternalRow> {
   }
 
   /**
-   * Spark takes a task's last values before {@link #commit()}, which sends what is still buffered;
-   * those documents count as written, since the commit either acknowledges every one or fails.
+   * Spark takes a task's last values before {@link #commit()}, which sends what is still buffered
+   * or in flight; those documents, requests and bytes count as written, since the commit either
+   * acknowledges every one or fails.
    */
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return ConnectorSqlMetrics.writeTaskValues(counter -> client.metrics().get(counter)
-        + (counter == Counter.DOCS_WRITTEN ? writer.bufferedDocuments() : 0), client.metrics());
+    return ConnectorSqlMetrics.writeTaskValues(writer::writtenOrPending, client.metrics());
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.searchbridge.core.plan.ReadPlan;
 import io.searchbridge.core.query.QuerySpec;
 import io.searchbridge.spark.schema.EsReadSchema;
 import java.util.List;
+import java.util.Set;
 import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
@@ -41,14 +42,27 @@ final class EsScan implements Scan, Batch {
     EsReadSchema table = inferred.sparkSchema().equals(tableSchema) ? inferred
         : EsReadSchema.userDefined(tableSchema, schemas.mapping(), settings);
     this.readSchema = table.prune(required);
-    List<String> includes = readSchema.sourceIncludes();
+    List<String> needed = readSchema.sourceIncludes();
     // No column needed (e.g. counting rows): ask for no _source at all rather than all of it.
-    List<String> excludes = includes.isEmpty() ? List.of("*") : List.of();
+    List<String> excludes = needed.isEmpty() ? List.of("*") : List.of();
+    List<String> includes = readsEveryField(table == inferred, needed, inferred) ? List.of() : needed;
     // The metadata column shows _score, which sorted pages only carry when asked for.
     boolean scores = settings.get(Keys.READ_METADATA)
         && List.of(required.fieldNames()).contains(settings.get(Keys.READ_METADATA_FIELD));
     this.query = new QuerySpec(pushed.queryJson(), includes, excludes, pushed.limit(), pushed.sortJson(), scores);
     this.filters = pushed.filters();
+  }
+
+  /**
+   * Filtering {@code _source} costs Elasticsearch about as much CPU as the search itself (it parses
+   * and rebuilds every document), so a scan that reads every mapped field takes the whole {@code
+   * _source}; what the mapping does not know is skipped by the decoder. Not so when {@code
+   * es.read.field.*} left fields out on purpose, often because they are large.
+   */
+  private boolean readsEveryField(boolean inferredTable, List<String> needed, EsReadSchema inferred) {
+    return inferredTable && !needed.isEmpty() && settings.get(Keys.READ_FIELD_INCLUDE).isEmpty()
+        && settings.get(Keys.READ_FIELD_EXCLUDE).isEmpty()
+        && Set.copyOf(needed).equals(Set.copyOf(inferred.sourceIncludes()));
   }
 
   @Override
@@ -60,7 +74,8 @@ final class EsScan implements Scan, Batch {
   @Override
   public String description() {
     return "Elasticsearch [" + options.name() + "] query=" + query.queryJson() + " pushedFilters=" + filters
-        + " columns=" + List.of(required.fieldNames()) + " _source=" + query.includes()
+        + " columns=" + List.of(required.fieldNames()) + " _source="
+        + (!query.includes().isEmpty() ? query.includes() : query.excludes().isEmpty() ? "all" : "none")
         + (query.hasLimit() ? " limit=" + query.limit() : "") + (query.isSorted() ? " sort=" + query.sortJson() : "");
   }
 
