@@ -11,9 +11,10 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 429 storm: the node has two write threads and four queue slots, the index six shards, so the
- * bulk requests of the two concurrent tasks need fourteen (one to coordinate, six shard requests
- * each) and some are rejected.
+ * A 429 storm: the node has two write threads and a write queue of one slot, the index two shards,
+ * so one bulk request fits (one to coordinate, one per shard) but those of the two concurrent tasks
+ * need six and are rejected, whole (429 from the coordinating step, retried as requests) or item by
+ * item (429 from a shard, re-sent by the writer).
  */
 class OverloadIT {
 
@@ -25,7 +26,7 @@ class OverloadIT {
     RestCalls rest = new RestCalls(server);
     SparkSession spark = SharedSpark.session();
     String index = server.uniqueIndex("storm");
-    rest.put("/" + index, "{\"settings\":{\"number_of_shards\":6,\"number_of_replicas\":0}}");
+    rest.put("/" + index, "{\"settings\":{\"number_of_shards\":2,\"number_of_replicas\":0}}");
 
     try (SqlMetricsRecorder metrics = SqlMetricsRecorder.register(spark)) {
       spark.range(0, DOCUMENTS, 1, 4).selectExpr("id", "id % 7 AS bucket").write().format("searchbridge")
