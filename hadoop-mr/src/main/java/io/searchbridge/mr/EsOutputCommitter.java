@@ -5,6 +5,7 @@ import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.write.IndexNamePattern;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.OutputCommitter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
@@ -37,7 +38,12 @@ public class EsOutputCommitter extends OutputCommitter {
 
   @Override
   public void commitJob(JobContext context) {
-    Settings settings = HadoopSettings.of(context.getConfiguration());
+    refreshWrittenIndexes(context.getConfiguration());
+  }
+
+  /** The job commit of both APIs: one refresh of the indexes {@code es.resource} writes to. */
+  public static void refreshWrittenIndexes(Configuration configuration) {
+    Settings settings = HadoopSettings.of(configuration);
     if (settings.get(Keys.BATCH_WRITE_REFRESH)) {
       try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/mr-refresh")) {
         client.refresh(IndexNamePattern.parse(settings.writeResource().orElseThrow()).wildcard());

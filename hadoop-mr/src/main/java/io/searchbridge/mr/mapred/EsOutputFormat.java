@@ -11,7 +11,8 @@ import org.apache.hadoop.util.Progressable;
 
 /**
  * The old-API face of {@link io.searchbridge.mr.EsOutputFormat}: same documents, same flush in
- * {@code close}, counters published to the reporter given to {@code close}.
+ * {@code close}, counters published to the reporter given to {@code close}, and {@link
+ * EsOutputCommitter} as the job's committer.
  */
 public class EsOutputFormat implements OutputFormat<Object, Object> {
 
@@ -37,5 +38,10 @@ public class EsOutputFormat implements OutputFormat<Object, Object> {
   @Override
   public void checkOutputSpecs(FileSystem ignored, JobConf job) throws IOException {
     io.searchbridge.mr.EsOutputFormat.checkSettings(job);
+    // The old API takes its committer from the job (FileOutputCommitter unless set), not from the
+    // output format. This runs on the submitted copy of the configuration, which a cluster's
+    // application master reads; the LocalJobRunner reads the client's JobConf instead, so the
+    // README tells local users to set it there too.
+    job.setOutputCommitter(EsOutputCommitter.class);
   }
 }

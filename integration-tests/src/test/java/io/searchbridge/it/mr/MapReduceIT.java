@@ -137,6 +137,8 @@ class MapReduceIT {
         .mapToObj(i -> "{\"id\":\"j" + i + "\",\"tags\":[\"a\",\"b\"],\"n\":" + i + "}")
         .collect(Collectors.joining("\n", "", "\n")));
 
+    // Without the periodic refresh, only the job commit's refresh makes the documents visible.
+    rest.put("/" + index, "{\"settings\":{\"refresh_interval\":\"-1\"}}");
     org.apache.hadoop.mapred.JobConf write = new org.apache.hadoop.mapred.JobConf(configuration(server, index));
     write.set("es.input.json", "true");
     write.set("es.mapping.id", "id");
@@ -147,10 +149,13 @@ class MapReduceIT {
     write.setOutputKeyClass(LongWritable.class);
     write.setOutputValueClass(Text.class);
     write.setOutputFormat(io.searchbridge.mr.mapred.EsOutputFormat.class);
+    // The LocalJobRunner takes the old API's committer from this JobConf, not the submitted copy.
+    write.setOutputCommitter(io.searchbridge.mr.mapred.EsOutputCommitter.class);
     org.apache.hadoop.mapred.RunningJob written = org.apache.hadoop.mapred.JobClient.runJob(write);
     assertThat(written.isSuccessful()).isTrue();
     assertThat(written.getCounters().findCounter(EsCounter.DOCUMENTS_WRITTEN).getValue()).isEqualTo(100);
-    assertThat(rest.count(index)).isEqualTo(100);
+    assertThat(rest.get("/" + index + "/_count").path("count").asLong()).as("visible without a refresh of ours")
+        .isEqualTo(100);
 
     org.apache.hadoop.mapred.JobConf read = new org.apache.hadoop.mapred.JobConf(configuration(server, index));
     read.set("es.output.json", "true");
