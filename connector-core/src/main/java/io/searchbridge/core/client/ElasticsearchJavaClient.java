@@ -64,8 +64,7 @@ public final class ElasticsearchJavaClient implements EsClient {
    * or failing requests in Elasticsearch's logs and task list can be traced to a job and task.
    */
   public static EsClient open(Settings settings, String opaqueId, ConnectorMetrics metrics) {
-    boolean ssl = settings.get(Keys.NET_SSL);
-    List<NodeAddress> seeds = NodeAddress.parseAll(settings.get(Keys.NODES), settings.get(Keys.PORT), ssl);
+    SeedNodes seeds = SeedNodes.of(settings);
     RestClient rest = RestClientFactory.build(settings, seeds, opaqueId, new RestClient.FailureListener() {
       @Override
       public void onFailure(Node node) {
@@ -75,9 +74,10 @@ public final class ElasticsearchJavaClient implements EsClient {
     });
     RetryPolicy policy = new RetryPolicy(settings.get(Keys.HTTP_RETRIES), settings.get(Keys.HTTP_RETRY_WAIT),
         settings.get(Keys.HTTP_TIMEOUT));
-    ElasticsearchJavaClient client = new ElasticsearchJavaClient(rest, new Retrier(policy, metrics), metrics, seeds);
+    ElasticsearchJavaClient client = new ElasticsearchJavaClient(rest, new Retrier(policy, metrics), metrics,
+        seeds.nodes());
     if (settings.discoveryEnabled()) {
-      client.discover(settings.get(Keys.NODES_DATA_ONLY), ssl ? "https" : "http");
+      client.discover(settings.get(Keys.NODES_DATA_ONLY), seeds.scheme());
     }
     return client;
   }
@@ -86,7 +86,10 @@ public final class ElasticsearchJavaClient implements EsClient {
     return open(settings, opaqueId, new ConnectorMetrics());
   }
 
-  /** Replaces the seed nodes by the cluster's HTTP-enabled (data) nodes, as ES-Hadoop's discovery does. */
+  /**
+   * Replaces the seed nodes by the cluster's HTTP-enabled (data) nodes, as ES-Hadoop's discovery does.
+   * {@code _nodes} reports bare addresses, so they take the seeds' scheme: TLS is never dropped.
+   */
   private void discover(boolean dataOnly, String scheme) {
     Map<String, NodeInfo> infos = retrier.call("node discovery (GET _nodes/http)",
         () -> typed.nodes().info(r -> r.metric("http")).nodes());

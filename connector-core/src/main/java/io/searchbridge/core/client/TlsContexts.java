@@ -2,6 +2,7 @@ package io.searchbridge.core.client;
 
 import io.searchbridge.core.config.InvalidSettingException;
 import io.searchbridge.core.config.Keys;
+import io.searchbridge.core.config.Secrets;
 import io.searchbridge.core.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +22,10 @@ final class TlsContexts {
 
   private TlsContexts() {}
 
-  static SSLContext build(Settings settings) {
+  static SSLContext build(Settings settings, Secrets secrets) {
     try {
-      TrustManagerFactory trust = trustManagers(settings);
-      KeyManagerFactory keys = keyManagers(settings);
+      TrustManagerFactory trust = trustManagers(settings, secrets);
+      KeyManagerFactory keys = keyManagers(settings, secrets);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
       return context;
@@ -33,7 +34,7 @@ final class TlsContexts {
     }
   }
 
-  private static TrustManagerFactory trustManagers(Settings settings) throws GeneralSecurityException {
+  private static TrustManagerFactory trustManagers(Settings settings, Secrets secrets) throws GeneralSecurityException {
     Optional<String> ca = settings.get(Keys.NET_SSL_CA_LOCATION);
     Optional<String> truststore = settings.get(Keys.NET_SSL_TRUSTSTORE_LOCATION);
     KeyStore store;
@@ -41,7 +42,7 @@ final class TlsContexts {
       store = caStore(ca.get());
     } else if (truststore.isPresent()) {
       store = load(Keys.NET_SSL_TRUSTSTORE_LOCATION.key(), truststore.get(), settings.get(Keys.NET_SSL_TRUSTSTORE_TYPE),
-          settings.get(Keys.NET_SSL_TRUSTSTORE_PASS).orElse(""));
+          secrets.get(Keys.NET_SSL_TRUSTSTORE_PASS).orElse(""));
     } else {
       return null;
     }
@@ -50,12 +51,12 @@ final class TlsContexts {
     return factory;
   }
 
-  private static KeyManagerFactory keyManagers(Settings settings) throws GeneralSecurityException {
+  private static KeyManagerFactory keyManagers(Settings settings, Secrets secrets) throws GeneralSecurityException {
     Optional<String> location = settings.get(Keys.NET_SSL_KEYSTORE_LOCATION);
     if (location.isEmpty()) {
       return null;
     }
-    char[] password = settings.get(Keys.NET_SSL_KEYSTORE_PASS).orElse("").toCharArray();
+    char[] password = secrets.get(Keys.NET_SSL_KEYSTORE_PASS).orElse("").toCharArray();
     KeyStore store = load(Keys.NET_SSL_KEYSTORE_LOCATION.key(), location.get(), settings.get(Keys.NET_SSL_KEYSTORE_TYPE),
         new String(password));
     KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());

@@ -49,22 +49,43 @@ public final class Keys {
       "es.net.http.auth.apikey", "API key credential: the base64 encoding of id:key, as returned in 'encoded'."));
   public static final Setting<Optional<String>> NET_HTTP_AUTH_TOKEN = add(Setting.secret(
       "es.net.http.auth.token", "Bearer token sent as Authorization: Bearer <token>."));
+  public static final Setting<Optional<String>> NET_HTTP_AUTH_PASS_FILE = add(Setting.secretFile(NET_HTTP_AUTH_PASS));
+  public static final Setting<Optional<String>> NET_HTTP_AUTH_APIKEY_FILE = add(Setting.secretFile(NET_HTTP_AUTH_APIKEY));
+  public static final Setting<Optional<String>> NET_HTTP_AUTH_TOKEN_FILE = add(Setting.secretFile(NET_HTTP_AUTH_TOKEN));
+  public static final Setting<Boolean> NET_HTTP_AUTH_ALLOW_PLAINTEXT = add(Setting.bool(
+      "es.net.http.auth.allow.plaintext", false, "Send credentials (es.net.http.auth.*, an Authorization header)"
+          + " over plain http; off by default, so they only travel over TLS."));
   public static final Setting<String> NET_HTTP_HEADER = add(Setting.secretPrefix("es.net.http.header.",
-      "Extra HTTP header sent with every request, e.g. es.net.http.header.X-Opaque-Id; values are masked."));
+      "Extra HTTP header sent with every request, e.g. es.net.http.header.X-Opaque-Id; values are masked;"
+          + " es.net.http.header.<name>.file reads the value from a file."));
+
+  // --- Secrets from a keystore (ES-Hadoop's elasticsearch-hadoop-keystore format)
+  public static final Setting<Optional<String>> KEYSTORE_LOCATION = add(Setting.optionalString("es.keystore.location",
+      "Keystore (path or file: URL) whose secret entries, named by setting (e.g. es.net.http.auth.pass), override"
+          + " those settings; ES-Hadoop's elasticsearch-hadoop-keystore writes this format."));
+  public static final Setting<Optional<String>> KEYSTORE_PASS = add(Setting.secret("es.keystore.pass",
+      "Password of es.keystore.location; unset means ES-Hadoop's fixed keystore password."));
+  public static final Setting<Optional<String>> KEYSTORE_PASS_FILE = add(Setting.secretFile(KEYSTORE_PASS));
+  public static final Setting<String> KEYSTORE_TYPE = add(Setting.string("es.keystore.type", "PKCS12",
+      "Format of es.keystore.location: PKCS12 or JCEKS (JKS cannot hold secret entries)."));
 
   // --- TLS
   public static final Setting<Boolean> NET_SSL = add(Setting.bool("es.net.ssl", false,
-      "Connect over HTTPS."));
+      "Connect over HTTPS: es.nodes entries without a scheme get https; an https:// entry turns TLS on by itself."));
   public static final Setting<Optional<String>> NET_SSL_TRUSTSTORE_LOCATION = add(Setting.optionalString(
       "es.net.ssl.truststore.location", "Trust store file (path or URL) holding the CA certificates to trust."));
   public static final Setting<Optional<String>> NET_SSL_TRUSTSTORE_PASS = add(Setting.secret(
       "es.net.ssl.truststore.pass", "Password of the trust store."));
+  public static final Setting<Optional<String>> NET_SSL_TRUSTSTORE_PASS_FILE = add(Setting.secretFile(
+      NET_SSL_TRUSTSTORE_PASS));
   public static final Setting<String> NET_SSL_TRUSTSTORE_TYPE = add(Setting.string(
       "es.net.ssl.truststore.type", "PKCS12", "Trust store format, e.g. PKCS12 or JKS."));
   public static final Setting<Optional<String>> NET_SSL_KEYSTORE_LOCATION = add(Setting.optionalString(
       "es.net.ssl.keystore.location", "Key store file (path or URL) with the client certificate for mutual TLS."));
   public static final Setting<Optional<String>> NET_SSL_KEYSTORE_PASS = add(Setting.secret(
       "es.net.ssl.keystore.pass", "Password of the key store."));
+  public static final Setting<Optional<String>> NET_SSL_KEYSTORE_PASS_FILE = add(Setting.secretFile(
+      NET_SSL_KEYSTORE_PASS));
   public static final Setting<String> NET_SSL_KEYSTORE_TYPE = add(Setting.string(
       "es.net.ssl.keystore.type", "PKCS12", "Key store format, e.g. PKCS12 or JKS."));
   public static final Setting<Optional<String>> NET_SSL_CA_LOCATION = add(Setting.optionalString(
@@ -209,6 +230,9 @@ public final class Keys {
   // --- Observability
   public static final Setting<Duration> PROGRESS_INTERVAL = add(Setting.duration("es.progress.interval", "10s",
       "How often a long read or write task logs its progress (documents, rate) at INFO; 0 turns it off."));
+  public static final Setting<Boolean> LOG_DOCUMENTS = add(Setting.bool("es.log.documents", true,
+      "Show document contents in connector logs, the log error handler's lines and monitoring events; false leaves"
+          + " them out (ids, positions and error types stay)."));
   public static final Setting<String> MONITORING_INDEX = add(Setting.string("es.monitoring.index", "spark-monitoring",
       "Index the Spark monitoring listener (EsMonitoringListener) writes application, job, stage and task events to."));
   public static final Setting<Boolean> MONITORING_TEMPLATE = add(Setting.bool("es.monitoring.template", true,

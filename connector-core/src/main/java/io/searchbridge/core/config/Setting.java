@@ -76,6 +76,16 @@ public final class Setting<T> {
   }
 
   /**
+   * {@code secret.key() + ".file"}: a path (not secret itself) to a file holding the secret's value,
+   * read by {@link Secrets} where the client opens.
+   */
+  public static Setting<Optional<String>> secretFile(Setting<Optional<String>> secret) {
+    return optional(secret.key() + Secrets.FILE_SUFFIX, "File holding " + secret.key()
+        + " (one line; a final line break is ignored), read where the client opens, instead of the value itself.",
+        false, String::trim, "a file path");
+  }
+
+  /**
    * A family of keys {@code key + name}, read with {@link Settings#byPrefix(String)}; every value is
    * secret because users put credentials such as {@code Authorization} headers there.
    */

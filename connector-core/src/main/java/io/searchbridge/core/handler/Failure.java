@@ -40,9 +40,14 @@ public record Failure(Stage stage, String index, String id, String operation, in
 
   /** One line naming the document, its index and the error, for logs and messages. */
   public String describe() {
+    return describeWithoutContent() + ": " + reason;
+  }
+
+  /** {@link #describe()} without the reason, which may quote the document's values. */
+  public String describeWithoutContent() {
     String name = !id.isEmpty() ? "document [" + id + "]" : "document #" + position + " of " + task;
     String where = index.isEmpty() ? "" : " index [" + index + "]";
     String code = status > 0 ? "HTTP " + status + " " : "";
-    return stage.wireName() + " failure: " + name + where + ": " + code + errorType + ": " + reason;
+    return stage.wireName() + " failure: " + name + where + ": " + code + errorType;
   }
 }

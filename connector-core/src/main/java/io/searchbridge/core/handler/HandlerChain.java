@@ -115,7 +115,7 @@ public final class HandlerChain implements AutoCloseable {
 
   private static ErrorHandler create(String name, Settings settings, String prefix, String task, String listKey) {
     return switch (name) {
-      case "log" -> new LogHandler();
+      case "log" -> new LogHandler(settings.get(Keys.LOG_DOCUMENTS));
       case "drop" -> new DropHandler();
       case "es" -> new DeadLetterHandler(settings, prefix + name + ".", task);
       default -> custom(name, settings.raw(prefix + name).orElse(""), prefix, listKey);

@@ -2,6 +2,7 @@ package io.searchbridge.core.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.searchbridge.core.config.Secrets;
 import io.searchbridge.core.config.Settings;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class RestClientFactoryTest {
 
   private static Map<String, String> headers(Map<String, String> settings) {
-    List<Header> headers = RestClientFactory.headers(Settings.of(settings), "job-1/task-2");
+    Settings given = Settings.of(settings);
+    List<Header> headers = RestClientFactory.headers(given, Secrets.of(given), "job-1/task-2");
     Map<String, String> byName = new LinkedHashMap<>();
     headers.forEach(h -> byName.put(h.getName(), h.getValue()));
     return byName;

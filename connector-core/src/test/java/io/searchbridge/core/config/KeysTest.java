@@ -42,6 +42,7 @@ class KeysTest {
             "es.net.http.auth.apikey",
             "es.net.http.auth.token",
             "es.net.http.header.",
+            "es.keystore.pass",
             "es.net.ssl.truststore.pass",
             "es.net.ssl.keystore.pass",
             // handler options may hold the dead-letter client's credentials (client.conf.es.net.http.auth.pass)

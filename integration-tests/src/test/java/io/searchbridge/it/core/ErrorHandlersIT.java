@@ -16,6 +16,7 @@ import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.core.write.DocumentMetadata;
 import io.searchbridge.it.support.ElasticsearchExtension;
 import io.searchbridge.it.support.ElasticsearchServer;
+import io.searchbridge.it.support.LogCapture;
 import io.searchbridge.it.support.RestCalls;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -75,6 +76,19 @@ class ErrorHandlersIT {
       assertThat(client.metrics().get(Counter.DOCS_FAILED)).isZero();
     }
     assertThat(new RestCalls(server).count(index)).isEqualTo(2);
+  }
+
+  /** es.log.documents=false: the line names the document and the error type, never a value of the document. */
+  @Test
+  void logLeavesTheDocumentOutWhenAsked(ElasticsearchServer server) {
+    String index = strictIndex(server, "log-no-docs");
+    Settings settings = settings(server, "es.write.rest.error.handlers", "log", "es.log.documents", "false");
+    try (LogCapture log = LogCapture.open(); EsClient client = client(settings)) {
+      writeWithOneConflict(client, settings, index);
+      assertThat(client.metrics().get(Counter.DOCS_HANDLED)).isEqualTo(1);
+      assertThat(log.text()).contains("document [bad-7]", "document_parsing_exception", "es.log.documents=false")
+          .doesNotContain("forty");
+    }
   }
 
   @Test

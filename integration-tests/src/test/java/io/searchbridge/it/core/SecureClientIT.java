@@ -5,19 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.client.EsRequestException;
+import io.searchbridge.core.config.InvalidSettingException;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.it.support.ElasticsearchServer;
 import io.searchbridge.it.support.SecureServer;
+import io.searchbridge.it.support.SharedElasticsearch;
 import io.searchbridge.it.support.TcpProxy;
+import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The connector against a server with security on: TLS with a certificate generated for the run
@@ -34,6 +43,8 @@ import org.junit.jupiter.api.TestInstance;
 class SecureClientIT {
 
   private ElasticsearchServer secure;
+
+  @TempDir Path dir;
 
   @BeforeAll
   void start() {
@@ -151,5 +162,80 @@ class SecureClientIT {
         assertThat(client.serverVersion()).startsWith("8.19.");
       }
     }
+  }
+
+  /** es.net.ssl is not set: the https:// seed alone turns TLS on, and discovered nodes keep https. */
+  @Test
+  void anHttpsSeedWithoutEsNetSslStaysOnTlsAfterDiscovery() {
+    Map<String, String> map = basicAuth();
+    map.remove("es.net.ssl");
+    map.put("es.http.retries", "0");
+    Settings settings = Settings.of(map);
+    String index = secure.uniqueIndex("https-seed");
+    try (EsClient client = CoreFixtures.client(settings)) {
+      assertThat(client.nodes()).isNotEmpty().allSatisfy(node -> assertThat(node.scheme()).isEqualTo("https"));
+      CoreFixtures.writeNumbered(client, settings, index, 50);
+      assertThat(CoreFixtures.readIndex(client, settings, index)).hasSize(50);
+    }
+  }
+
+  /** The plain server ignores credentials, so only the connector can stop them from crossing the wire. */
+  @Test
+  void credentialsOverPlainHttpAreRefusedUnlessAllowed() {
+    ElasticsearchServer plain = SharedElasticsearch.get();
+    Map<String, String> map = new HashMap<>(Map.of("es.nodes", plain.url(), "es.net.http.auth.user", "elastic",
+        "es.net.http.auth.pass", "plain-pass-4711"));
+    assertThatThrownBy(() -> CoreFixtures.client(Settings.of(map)).close())
+        .isInstanceOfSatisfying(InvalidSettingException.class,
+            e -> assertThat(e.key()).isEqualTo("es.net.http.auth.allow.plaintext"))
+        .hasMessageContaining("es.net.ssl")
+        .hasMessageNotContaining("plain-pass-4711");
+    Map<String, String> header = new HashMap<>(Map.of("es.nodes", plain.url(),
+        "es.net.http.header.Authorization", "Bearer plain-token-4711"));
+    assertThatThrownBy(() -> CoreFixtures.client(Settings.of(header)).close())
+        .hasMessageContaining("es.net.http.auth.allow.plaintext");
+
+    map.put("es.net.http.auth.allow.plaintext", "true");
+    try (EsClient client = CoreFixtures.client(Settings.of(map))) {
+      assertThat(client.serverVersion()).startsWith("8.19.");
+    }
+  }
+
+  @Test
+  void passwordFromAFileAuthenticates() throws Exception {
+    Path pass = Files.writeString(dir.resolve("es-pass"), secure.password() + "\n", StandardCharsets.UTF_8);
+    Map<String, String> map = basicAuth();
+    map.remove("es.net.http.auth.pass");
+    map.put("es.net.http.auth.pass.file", pass.toString());
+    try (EsClient client = CoreFixtures.client(Settings.of(map))) {
+      assertThat(client.serverVersion()).startsWith("8.19.");
+    }
+  }
+
+  /**
+   * A PKCS12 keystore with the password as a secret entry named by its setting, written by the JDK's
+   * {@code keytool -importpass} (ES-Hadoop's own tool writes the same kind of entry; see SecretsTest).
+   */
+  @Test
+  void passwordFromAKeystoreAuthenticates() throws Exception {
+    Path keystore = dir.resolve("esh.keystore");
+    Process keytool = new ProcessBuilder(System.getProperty("java.home") + "/bin/keytool", "-importpass",
+        "-alias", "es.net.http.auth.pass", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+        "-storepass", "changeme").redirectErrorStream(true).redirectOutput(new File("/dev/null")).start();
+    keytool.getOutputStream().write((secure.password() + "\n" + secure.password() + "\n")
+        .getBytes(StandardCharsets.UTF_8));
+    keytool.getOutputStream().close();
+    assertThat(keytool.waitFor(1, TimeUnit.MINUTES) && keytool.exitValue() == 0).as("keytool succeeded").isTrue();
+
+    Map<String, String> map = basicAuth();
+    map.remove("es.net.http.auth.pass");
+    map.put("es.keystore.location", keystore.toString());
+    String index = secure.uniqueIndex("keystore");
+    Settings settings = Settings.of(map);
+    try (EsClient client = CoreFixtures.client(settings)) {
+      CoreFixtures.writeNumbered(client, settings, index, 10);
+      assertThat(CoreFixtures.readIndex(client, settings, index)).hasSize(10);
+    }
+    assertThat(List.of(settings.toString())).noneMatch(text -> text.contains(secure.password()));
   }
 }

@@ -168,6 +168,50 @@ class MonitoringIT extends SparkIntegrationTest {
     assertThat(listener.dropped()).isGreaterThanOrEqualTo(4);
   }
 
+  /**
+   * A failing task whose message quotes a credential and a document value: the listener ships the
+   * event, masks the credential and, with es.log.documents=false, leaves the message out.
+   */
+  @Test
+  void monitoringEventsCarryNoCredentialNorDocumentContent() throws Exception {
+    String events = server.uniqueIndex("spark-events-redacted");
+    String password = "monitor-pass-" + System.nanoTime();
+    EsMonitoringListener listener = new EsMonitoringListener(spark.sparkContext().getConf().clone()
+        .set("spark.es.nodes", server.url()).set("spark.es.monitoring.index", events)
+        .set("spark.es.net.http.auth.user", "monitor").set("spark.es.net.http.auth.pass", password)
+        .set("spark.es.net.http.auth.allow.plaintext", "true").set("spark.es.log.documents", "false"));
+    spark.sparkContext().addSparkListener(listener);
+    try {
+      assertThatThrownBy(() -> spark.range(0, 10, 1, 2)
+          .selectExpr("if(id = 7, raise_error('row 7 {\"name\":\"doc-content-4711\"} " + password + "'), id) as v")
+          .collectAsList()).hasMessageContaining("doc-content-4711");
+      waitForListeners();
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+      listener.close();
+    }
+
+    JsonNode failed = search(events, "{\"size\":100,\"query\":{\"exists\":{\"field\":\"error.type\"}}}");
+    assertThat(failed).isNotEmpty();
+    JsonNode all = search(events, "{\"size\":1000}");
+    assertThat(all.toString()).doesNotContain(password).doesNotContain("doc-content-4711");
+    assertThat(failed.get(0).path("_source").path("error").path("message").asText())
+        .isEqualTo("(left out: es.log.documents=false)");
+  }
+
+  /** Spark reads spark.redaction.regex from the context's conf each time it shows or logs the environment. */
+  @Test
+  void usingTheConnectorExtendsSparkRedactionOfTheEnvironment() {
+    writeDocuments(10, server.uniqueIndex("redaction"));
+    SparkConf conf = SparkEnv.get().conf();
+    scala.collection.Seq<scala.Tuple2<String, String>> properties = scala.collection.JavaConverters.asScalaBuffer(
+        List.of(new scala.Tuple2<>("spark.es.net.http.auth.pass", "env-pass-4711"),
+            new scala.Tuple2<>("spark.es.net.http.header.Authorization", "Bearer env-4711"),
+            new scala.Tuple2<>("spark.es.nodes", "es1"))).toSeq();
+    String shown = org.apache.spark.util.Utils.redact(conf, properties).toString();
+    assertThat(shown).doesNotContain("env-pass-4711").doesNotContain("env-4711").contains("es1");
+  }
+
   private void writeDocuments(int count, String index) {
     spark.range(0, count, 1, 4).selectExpr("cast(id as string) as id", "id % 10 as g").write().format("searchbridge")
         .option("es.nodes", server.url()).option("es.mapping.id", "id").option("es.batch.size.entries", "500")

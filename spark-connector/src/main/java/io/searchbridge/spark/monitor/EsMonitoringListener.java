@@ -3,6 +3,7 @@ package io.searchbridge.spark.monitor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.searchbridge.core.json.Json;
 import io.searchbridge.core.write.AsyncDocumentSink;
+import io.searchbridge.spark.SecretRedaction;
 import io.searchbridge.spark.monitor.EventDocuments.App;
 import io.searchbridge.spark.monitor.EventDocuments.JobStarted;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>It never slows or fails the job: Spark's listener thread only turns an event into JSON and
  * offers it to a bounded queue, a thread of its own ships the queue, and whatever cannot be queued
  * or shipped is dropped and counted ({@link #dropped()}) with a warning. A failure of the
- * listener itself is logged, never thrown back to Spark.
+ * listener itself is logged, never thrown back to Spark. Documents never carry the connector's
+ * credentials, nor error messages when {@code es.log.documents=false} (see {@link EventRedaction}).
  */
 public class EsMonitoringListener extends SparkListener {
 
@@ -45,6 +47,8 @@ public class EsMonitoringListener extends SparkListener {
 
   /** The constructor Spark calls for {@code spark.extraListeners}. */
   public EsMonitoringListener(SparkConf conf) {
+    // Spark gives extra listeners the context's own conf before it posts the first environment update.
+    SecretRedaction.extend(conf);
     this.settings = MonitoringSettings.from(conf);
     this.app = new App(conf.get("spark.app.id", null), conf.get("spark.app.name", null));
     String index = settings.index();
@@ -112,7 +116,7 @@ public class EsMonitoringListener extends SparkListener {
 
   private void ship(Supplier<Map<String, Object>> document) {
     try {
-      sink.offer(Json.MAPPER.writeValueAsBytes(document.get()));
+      sink.offer(Json.MAPPER.writeValueAsBytes(settings.redaction().apply(document.get())));
     } catch (JsonProcessingException | RuntimeException e) {
       LOG.warn("could not turn a Spark event into a monitoring document; skipped", e);
     }

@@ -2,6 +2,7 @@ package io.searchbridge.spark.sql;
 
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
+import io.searchbridge.spark.SecretRedaction;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
