@@ -250,6 +250,19 @@ public final class ElasticsearchJavaClient implements EsClient {
   }
 
   @Override
+  public <T> T multiGet(byte[] body, ResponseReader<T> reader) {
+    Request request = new Request("POST", "/_mget");
+    request.addParameter("filter_path", "docs.found,docs._source");
+    request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+    return retrier.call("multi-get", () -> {
+      Response response = rest.performRequest(request);
+      try (InputStream in = response.getEntity().getContent()) {
+        return reader.read(in);
+      }
+    });
+  }
+
+  @Override
   public void clearScroll(String scrollId) {
     Request request = new Request("DELETE", "/_search/scroll");
     try {

@@ -125,6 +125,10 @@ public final class Keys {
   // --- Mapping of written documents
   public static final Setting<Optional<String>> MAPPING_ID = add(Setting.optionalString("es.mapping.id",
       "Document field holding the document _id."));
+  public static final Setting<String> MAPPING_ID_GENERATE = add(Setting.oneOf("es.mapping.id.generate", "none",
+      List.of("none", "content"), "Ids for index and create writes of documents without es.mapping.id: none (Elasticsearch"
+          + " assigns them; a write re-sent after a lost answer or a task re-run adds copies) or content (a hash of the"
+          + " document's JSON, so re-sent documents replace themselves; identical documents become one)."));
   public static final Setting<Optional<String>> MAPPING_ROUTING = add(Setting.optionalString(
       "es.mapping.routing", "Document field holding the routing value."));
   public static final Setting<Optional<String>> MAPPING_VERSION = add(Setting.optionalString(
