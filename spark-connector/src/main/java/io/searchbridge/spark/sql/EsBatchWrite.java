@@ -6,6 +6,8 @@ import io.searchbridge.core.config.InvalidSettingException;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.write.IndexNamePattern;
 import io.searchbridge.core.write.IndexReset;
+import io.searchbridge.spark.SpeculationCheck;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
@@ -36,6 +38,7 @@ final class EsBatchWrite implements BatchWrite {
   public DataWriterFactory createBatchWriterFactory(PhysicalWriteInfo info) {
     Settings settings = options.settings();
     String resource = EsWrite.requireWriteResource(settings);
+    SpeculationCheck.warnIfDuplicating(SparkSession.active().sparkContext().getConf(), settings, resource);
     if (truncate) {
       if (!IndexNamePattern.parse(resource).isStatic()) {
         throw new InvalidSettingException("es.resource.write", "SaveMode.Overwrite needs one concrete index, but"
