@@ -66,7 +66,7 @@ class LostBulkAnswersIT {
     RestCalls rest = new RestCalls(server);
     String index = server.uniqueIndex("closed-target");
     rest.put("/" + index, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
-    rest.post("/" + index + "/_close", "{}");
+    rest.post("/" + index + "/_close", null);
     Settings settings = Settings.of(Map.of("es.nodes", server.url(), "es.write.rest.error.handlers", "log,drop"));
     try (EsClient client = ElasticsearchJavaClient.open(settings, "it")) {
       BulkWriter writer = new BulkWriter(client, settings, "task 1");
@@ -112,7 +112,6 @@ class LostBulkAnswersIT {
         assertThat(client.metrics().get(Counter.DOCS_WRITTEN)).isEqualTo(DOCUMENTS);
       }
     }
-    rest.post("/" + index + "/_refresh", "{}");
     return new Counts(rest.count(index));
   }
 
