@@ -143,6 +143,11 @@ public final class ElasticsearchJavaClient implements EsClient {
   }
 
   @Override
+  public void updateAliases(String bodyJson) {
+    retrier.call("updating aliases", () -> typed.indices().updateAliases(r -> r.withJson(new StringReader(bodyJson))));
+  }
+
+  @Override
   public void refresh(String resource) {
     retrier.call("refreshing [" + resource + "]", () -> typed.indices().refresh(r -> r.index(resource)));
   }

@@ -33,6 +33,9 @@ public interface EsClient extends AutoCloseable {
 
   void refresh(String resource);
 
+  /** Applies an {@code _aliases} body: its actions (add, remove, remove_index) happen atomically. */
+  void updateAliases(String bodyJson);
+
   /** The raw {@code GET {index}} body: settings, mappings and aliases of each index. */
   byte[] indexDefinition(String index);
 

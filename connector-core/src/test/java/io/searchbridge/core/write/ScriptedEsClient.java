@@ -186,6 +186,11 @@ final class ScriptedEsClient implements EsClient {
   }
 
   @Override
+  public void updateAliases(String bodyJson) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public void refresh(String resource) {
     throw new UnsupportedOperationException();
   }
