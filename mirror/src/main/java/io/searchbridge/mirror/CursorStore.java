@@ -47,9 +47,10 @@ final class CursorStore {
     if (!standby.indexExists(stateIndex)) {
       standby.createIndex(stateIndex, STATE_INDEX_BODY);
     }
-    BulkWriter writer = new BulkWriter(standby, settings, "searchbridge-mirror state");
-    writer.add(stateIndex, DocumentMetadata.withId(cursor.index()), cursor.toJson().getBytes(StandardCharsets.UTF_8));
-    writer.flush();
+    try (BulkWriter writer = new BulkWriter(standby, settings, "searchbridge-mirror state")) {
+      writer.add(stateIndex, DocumentMetadata.withId(cursor.index()), cursor.toJson().getBytes(StandardCharsets.UTF_8));
+      writer.flush();
+    }
     standby.refresh(stateIndex);
   }
 }

@@ -24,8 +24,8 @@ public final class PartitionCopy {
     long documents = 0;
     long bytes = 0;
     try (ClientCursor<RawHit> hits = ClientCursor.open(primary, resource, query, partition, RawHit.DECODER, name);
-        EsClient target = ElasticsearchJavaClient.open(standby, name)) {
-      BulkWriter writer = new BulkWriter(target, standby, name);
+        EsClient target = ElasticsearchJavaClient.open(standby, name);
+        BulkWriter writer = new BulkWriter(target, standby, name)) {
       while (hits.hasNext()) {
         RawHit hit = hits.next();
         writer.add(hit.metadata().index(), new DocumentMetadata(hit.metadata().id(), hit.metadata().routing(), null),

@@ -117,13 +117,14 @@ public final class Verifier {
       }
     }
     Settings deletes = config.standby().with(Keys.WRITE_OPERATION.key(), "delete");
-    BulkWriter writer = new BulkWriter(standby, deletes, "searchbridge-mirror repair " + index);
-    for (DocDiff diff : diffs) {
-      if (diff.difference() == DocumentDifference.EXTRA) {
-        writer.add(index, new DocumentMetadata(diff.id(), diff.standbyRouting(), null), null);
+    try (BulkWriter writer = new BulkWriter(standby, deletes, "searchbridge-mirror repair " + index)) {
+      for (DocDiff diff : diffs) {
+        if (diff.difference() == DocumentDifference.EXTRA) {
+          writer.add(index, new DocumentMetadata(diff.id(), diff.standbyRouting(), null), null);
+        }
       }
+      writer.flush();
     }
-    writer.flush();
     standby.refresh(index);
   }
 

@@ -146,6 +146,11 @@ public final class ElasticsearchJavaClient implements EsClient {
   }
 
   @Override
+  public void updateAliases(String bodyJson) {
+    retrier.call("updating aliases", () -> typed.indices().updateAliases(r -> r.withJson(new StringReader(bodyJson))));
+  }
+
+  @Override
   public void refresh(String resource) {
     retrier.call("refreshing [" + resource + "]", () -> typed.indices().refresh(r -> r.index(resource)));
   }
@@ -248,6 +253,19 @@ public final class ElasticsearchJavaClient implements EsClient {
         T result = reader.read(in);
         metrics.recordLatency(Latency.BULK, System.nanoTime() - started);
         return result;
+      }
+    });
+  }
+
+  @Override
+  public <T> T multiGet(byte[] body, ResponseReader<T> reader) {
+    Request request = new Request("POST", "/_mget");
+    request.addParameter("filter_path", "docs.found,docs._source");
+    request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+    return retrier.call("multi-get", () -> {
+      Response response = rest.performRequest(request);
+      try (InputStream in = response.getEntity().getContent()) {
+        return reader.read(in);
       }
     });
   }

@@ -33,6 +33,9 @@ public interface EsClient extends AutoCloseable {
 
   void refresh(String resource);
 
+  /** Applies an {@code _aliases} body: its actions (add, remove, remove_index) happen atomically. */
+  void updateAliases(String bodyJson);
+
   /** The raw {@code GET {index}} body: settings, mappings and aliases of each index. */
   byte[] indexDefinition(String index);
 
@@ -55,6 +58,9 @@ public interface EsClient extends AutoCloseable {
 
   /** Sends a {@code _bulk} body (the first {@code length} bytes of {@code body}); the answer lists each item's status and error only. */
   <T> T bulk(byte[] body, int length, ResponseReader<T> reader);
+
+  /** POSTs an {@code _mget} body (a {@code docs} array) and lets {@code reader} stream the answer: each document's {@code found} and {@code _source}. */
+  <T> T multiGet(byte[] body, ResponseReader<T> reader);
 
   /** Releases a scroll context; one that is already gone is not an error. */
   void clearScroll(String scrollId);

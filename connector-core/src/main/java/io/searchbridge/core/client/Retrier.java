@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one request with bounded retries on the answers that mean "try again later" (429, 502, 503,
- * 504, no connection). Failover to another node on connection errors already happens inside the
- * low-level client; this adds the backoff that lets a busy cluster recover.
+ * 504, no connection). It is the only retry layer: the low-level client sends each attempt to one
+ * node ({@link RestClientFactory}), and the next attempt goes to the next live node, after the
+ * backoff that lets a busy cluster recover.
  */
 final class Retrier {
 
@@ -48,7 +49,7 @@ final class Retrier {
   }
 
   private void retry(EsRequestException mapped, int attempt) {
-    LOG.warn("{}; retry {} of {} in {} ms", mapped.getMessage(), attempt + 1, policy.maxRetries(),
+    LOG.warn("{}; retry {} of {} in at most {} ms", mapped.getMessage(), attempt + 1, policy.maxRetries(),
         policy.delay(attempt).toMillis());
     metrics.add(Counter.REQUEST_RETRIES, 1);
     policy.sleep(attempt);

@@ -146,6 +146,10 @@ public final class Keys {
   // --- Mapping of written documents
   public static final Setting<Optional<String>> MAPPING_ID = add(Setting.optionalString("es.mapping.id",
       "Document field holding the document _id."));
+  public static final Setting<String> MAPPING_ID_GENERATE = add(Setting.oneOf("es.mapping.id.generate", "none",
+      List.of("none", "content"), "Ids for index and create writes of documents without es.mapping.id: none (Elasticsearch"
+          + " assigns them; a write re-sent after a lost answer or a task re-run adds copies) or content (a hash of the"
+          + " document's JSON, so re-sent documents replace themselves; identical documents become one)."));
   public static final Setting<Optional<String>> MAPPING_ROUTING = add(Setting.optionalString(
       "es.mapping.routing", "Document field holding the routing value."));
   public static final Setting<Optional<String>> MAPPING_VERSION = add(Setting.optionalString(
@@ -166,6 +170,10 @@ public final class Keys {
   // --- Writing
   public static final Setting<WriteOperation> WRITE_OPERATION = add(Setting.enumValue("es.write.operation",
       WriteOperation.INDEX, WriteOperation::wireName, "Bulk action: index, create, update, upsert or delete."));
+  public static final Setting<String> WRITE_OVERWRITE_STRATEGY = add(Setting.oneOf("es.write.overwrite.strategy",
+      "swap", List.of("swap", "delete"), "How an overwrite replaces the data of an alias: swap (write a new index like"
+          + " the one behind it and move the aliases over at job commit; readers keep the previous data until then, and"
+          + " a failed job leaves it) or delete (delete and re-create the index first, as for a concrete index)."));
   public static final Setting<Integer> UPDATE_RETRY_ON_CONFLICT = add(Setting.integer(
       "es.update.retry.on.conflict", 0, 0, "Times Elasticsearch retries an update that hits a version conflict."));
   public static final Setting<Optional<String>> UPDATE_SCRIPT_INLINE = add(Setting.optionalString(

@@ -151,6 +151,14 @@ public final class AsyncDocumentSink implements AutoCloseable {
   }
 
   private void disconnect() {
+    if (writer != null) {
+      // Every batch was flushed or dropped before this: closing only ends the writer's thread and handlers.
+      try {
+        writer.close();
+      } catch (RuntimeException e) {
+        LOG.debug("closing the sink's writer failed", e);
+      }
+    }
     if (client != null) {
       try {
         client.close();

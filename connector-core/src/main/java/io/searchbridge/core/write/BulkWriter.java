@@ -6,6 +6,7 @@ import io.searchbridge.core.client.EsRequestException;
 import io.searchbridge.core.client.RetryPolicy;
 import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
+import io.searchbridge.core.config.WriteOperation;
 import io.searchbridge.core.handler.Failure;
 import io.searchbridge.core.handler.HandlerChain;
 import io.searchbridge.core.handler.HandlerResult;
@@ -26,9 +27,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Buffers documents into {@code _bulk} requests of at most {@code es.batch.size.bytes} /
  * {@code es.batch.size.entries} (less while the cluster answers 429, see {@link
- * AdaptiveBatchLimit}), re-sends only the items rejected with 429/503 after a growing wait, and
- * hands every other failed item to the {@code es.write.rest.error.handlers}; what no handler takes
- * fails the task.
+ * AdaptiveBatchLimit}), re-sends only the items rejected with 429/5xx after a growing wait, and
+ * hands the failures of single documents (mapping, parsing, version conflicts) to the {@code
+ * es.write.rest.error.handlers}; what no handler takes fails the task, and so does a failure of the
+ * target itself (see {@link BulkItemFailure.Kind}), whatever the handlers. A {@code create} that
+ * meets its own earlier write counts as written ({@link CreateReplays}).
  *
  * <p>A full batch is sent from a thread of the writer's own while the caller fills the next one, so
  * that Elasticsearch indexes while the engine encodes; one request at most is in flight, and the
@@ -45,6 +48,8 @@ public final class BulkWriter implements AutoCloseable {
   private final EsClient client;
   private final ConnectorMetrics metrics;
   private final BulkActionEncoder encoder;
+  /** Null unless es.mapping.id.generate=content. */
+  private final ContentIds contentIds;
   /** Re-encodes documents an error handler rewrote, on the sending thread, while {@link #encoder} fills the next batch. */
   private final BulkActionEncoder retryEncoder;
   private final AdaptiveBatchLimit batchLimit;
@@ -80,6 +85,7 @@ public final class BulkWriter implements AutoCloseable {
     this.client = client;
     this.metrics = client.metrics();
     this.encoder = new BulkActionEncoder(settings, name);
+    this.contentIds = ContentIds.forSettings(settings);
     this.retryEncoder = new BulkActionEncoder(settings, name);
     long maxBytes = settings.get(Keys.BATCH_SIZE_BYTES).bytes();
     this.batchLimit = new AdaptiveBatchLimit(maxBytes, settings.get(Keys.BATCH_SIZE_ENTRIES),
@@ -102,7 +108,8 @@ public final class BulkWriter implements AutoCloseable {
     checkNotFailed();
     checkIndexAllowed(index);
     throttle();
-    encoder.encode(buffer, index, metadata, document, ++sequence);
+    DocumentMetadata identified = contentIds == null ? metadata : contentIds.assign(metadata, document);
+    encoder.encode(buffer, index, identified, document, ++sequence);
     added++;
     if (buffer.size() >= batchLimit.bytes() || buffer.entries() >= batchLimit.entries()) {
       sendInBackground();
@@ -134,6 +141,9 @@ public final class BulkWriter implements AutoCloseable {
         send(buffer, false);
       } catch (RuntimeException e) {
         failure = e;
+        throw e;
+      } catch (Error e) {
+        failure = new SearchbridgeException(name + ": a bulk request failed: " + e, e);
         throw e;
       }
       buffer.clear();
@@ -201,6 +211,8 @@ public final class BulkWriter implements AutoCloseable {
       throw failure;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof Error error) {
+        // Nothing is sent after it either: the batch it broke may be half acknowledged.
+        failure = new SearchbridgeException(name + ": the bulk sender thread failed: " + error, error);
         throw error;
       }
       failure = e.getCause() instanceof RuntimeException sendFailure ? sendFailure
@@ -233,20 +245,33 @@ public final class BulkWriter implements AutoCloseable {
       long started = System.nanoTime();
       countRequest(sending.size(), dispatched && attempt == 0);
       List<BulkItemFailure> failures = sendOnce(sending);
+      Set<Integer> replays = encoder.operation() == WriteOperation.CREATE ? CreateReplays.alreadyWritten(client, sending,
+          failures.stream().filter(BulkItemFailure::isVersionConflict).toList()) : Set.of();
       BulkBuffer again = new BulkBuffer(1024);
       int rejected = 0;
       int unhandled = 0;
       BulkItemFailure firstUnhandled = null;
       for (BulkItemFailure failure : failures) {
-        if (failure.retriable()) {
+        if (replays.contains(failure.item())) {
+          continue;
+        }
+        BulkItemFailure.Kind kind = failure.kind();
+        if (kind == BulkItemFailure.Kind.RETRY) {
           again.copyEntry(sending, failure.item());
           rejected++;
-        } else if (!handled(sending, failure, attempt, again)) {
+        } else if (kind == BulkItemFailure.Kind.TARGET || !handled(sending, failure, attempt, again)) {
           unhandled++;
-          firstUnhandled = firstUnhandled == null ? failure : firstUnhandled;
+          // A failure of the target explains the others better than any document's own failure.
+          boolean moreTelling = firstUnhandled == null
+              || kind == BulkItemFailure.Kind.TARGET && firstUnhandled.kind() != BulkItemFailure.Kind.TARGET;
+          firstUnhandled = moreTelling ? failure : firstUnhandled;
         }
       }
-      int accepted = sending.entries() - failures.size();
+      if (!replays.isEmpty()) {
+        LOG.info("{}: {} document(s) answered 409 to create but are stored exactly as sent, by an earlier attempt"
+            + " whose answer was lost or whose task was re-run; counted as written", name, replays.size());
+      }
+      int accepted = sending.entries() - failures.size() + replays.size();
       settle(accepted, sending.entries() - again.entries());
       progress.advance(accepted);
       metrics.add(Counter.DOCS_REJECTED, rejected);
@@ -255,7 +280,7 @@ public final class BulkWriter implements AutoCloseable {
       }
       LOG.debug("{}: bulk of {} documents ({} bytes) in {} ms: {} accepted, {} rejected, {} failed; next batch limit {} docs",
           name, sending.entries(), sending.size(), (System.nanoTime() - started) / 1_000_000, accepted, rejected,
-          failures.size() - rejected, batchLimit.entries());
+          failures.size() - replays.size() - rejected, batchLimit.entries());
       if (firstUnhandled != null) {
         metrics.add(Counter.DOCS_FAILED, unhandled);
         throw permanentFailure(firstUnhandled, sending.label(firstUnhandled.item(), name), unhandled, documents);
@@ -266,11 +291,11 @@ public final class BulkWriter implements AutoCloseable {
       if (attempt >= retryPolicy.maxRetries()) {
         metrics.add(Counter.DOCS_FAILED, again.entries());
         throw new BulkWriteException(name + ": " + again.entries() + " document(s) still rejected by Elasticsearch"
-            + " (429/503, cluster overloaded; or sent again by an error handler) after " + retryPolicy.maxRetries()
+            + " (429/5xx: cluster overloaded or shards unavailable; or sent again by an error handler) after " + retryPolicy.maxRetries()
             + " retries; raise es.batch.write.retry.count or es.batch.write.retry.wait, or lower the write concurrency",
             again.entries());
       }
-      LOG.info("{}: {} of {} document(s) to send again ({} rejected with 429/503); retry {} of {}", name,
+      LOG.info("{}: {} of {} document(s) to send again ({} rejected with 429/5xx); retry {} of {}", name,
           again.entries(), sending.entries(), rejected, attempt + 1, retryPolicy.maxRetries());
       metrics.add(Counter.DOCS_RETRIED, again.entries());
       if (rejected > 0) {
@@ -349,9 +374,13 @@ public final class BulkWriter implements AutoCloseable {
 
   private BulkWriteException permanentFailure(BulkItemFailure first, String label, int failed, int documents) {
     String id = first.id().isEmpty() ? "" : " id [" + first.id() + "]";
+    String remedy = first.kind() == BulkItemFailure.Kind.TARGET
+        ? "error handlers never take failures of the target itself (authorization, a missing or closed index),"
+            + " which every other document would meet too: fix the index or the user's privileges"
+        : "to skip or store such documents instead, set es.write.rest.error.handlers";
     return new BulkWriteException(name + ": " + failed + " of " + documents + " document(s) in a bulk request failed;"
         + " first: " + label + " index [" + first.index() + "]" + id + ": HTTP " + first.status() + " " + first.type()
-        + ": " + first.reason() + " (to skip or store such documents instead, set es.write.rest.error.handlers)", failed);
+        + ": " + first.reason() + " (" + remedy + ")", failed);
   }
 
   private void checkIndexAllowed(String index) {

@@ -1,13 +1,20 @@
 package io.searchbridge.core.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.searchbridge.core.config.Secrets;
 import io.searchbridge.core.config.Settings;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.http.Header;
+import org.elasticsearch.client.Node;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.Test;
 
 class RestClientFactoryTest {
@@ -18,6 +25,28 @@ class RestClientFactoryTest {
     Map<String, String> byName = new LinkedHashMap<>();
     headers.forEach(h -> byName.put(h.getName(), h.getValue()));
     return byName;
+  }
+
+  @Test
+  void eachCallTriesOneNodeSoThatFailingOverIsTheRetriersAlone() throws IOException {
+    List<String> deadNodes = List.of("127.0.0.1:" + closedPort(), "127.0.0.1:" + closedPort(), "127.0.0.1:" + closedPort());
+    AtomicInteger failedAttempts = new AtomicInteger();
+    Settings settings = Settings.of(Map.of("es.nodes", String.join(",", deadNodes)));
+    try (RestClient rest = RestClientFactory.build(settings, SeedNodes.of(settings), "job-1", new RestClient.FailureListener() {
+          @Override
+          public void onFailure(Node node) {
+            failedAttempts.incrementAndGet();
+          }
+        })) {
+      assertThatThrownBy(() -> rest.performRequest(new Request("GET", "/_cluster/health"))).isInstanceOf(IOException.class);
+    }
+    assertThat(failedAttempts).hasValue(1);
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   @Test

@@ -72,6 +72,8 @@ class SettingsDefaultsTest {
     expected.put(Keys.FIELD_READ_EMPTY_AS_NULL, true);
     expected.put(Keys.FIELD_READ_VALIDATE_PRESENCE, "warn");
     expected.put(Keys.MAPPING_ID, Optional.empty());
+    expected.put(Keys.MAPPING_ID_GENERATE, "none");
+    expected.put(Keys.WRITE_OVERWRITE_STRATEGY, "swap");
     expected.put(Keys.MAPPING_ROUTING, Optional.empty());
     expected.put(Keys.MAPPING_VERSION, Optional.empty());
     expected.put(Keys.MAPPING_VERSION_TYPE, Optional.empty());
@@ -185,6 +187,8 @@ class SettingsDefaultsTest {
     expect(raw, expected, Keys.FIELD_READ_EMPTY_AS_NULL, "false", false);
     expect(raw, expected, Keys.FIELD_READ_VALIDATE_PRESENCE, "Strict", "strict");
     expect(raw, expected, Keys.MAPPING_ID, "uuid", Optional.of("uuid"));
+    expect(raw, expected, Keys.MAPPING_ID_GENERATE, "content", "content");
+    expect(raw, expected, Keys.WRITE_OVERWRITE_STRATEGY, "delete", "delete");
     expect(raw, expected, Keys.MAPPING_ROUTING, "tenant", Optional.of("tenant"));
     expect(raw, expected, Keys.MAPPING_VERSION, "ver", Optional.of("ver"));
     expect(raw, expected, Keys.MAPPING_VERSION_TYPE, "external_gte", Optional.of("external_gte"));

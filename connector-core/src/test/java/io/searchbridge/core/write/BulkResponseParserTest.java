@@ -32,10 +32,10 @@ class BulkResponseParserTest {
           {"delete":{"_index":"i","_id":"4","status":404,"result":"not_found"}}]}""", 4);
     assertThat(failures).hasSize(2);
     assertThat(failures.get(0)).isEqualTo(new BulkItemFailure(1, "i", "2", 429, "es_rejected_execution_exception", "queue full"));
-    assertThat(failures.get(0).retriable()).isTrue();
+    assertThat(failures.get(0).kind()).isEqualTo(BulkItemFailure.Kind.RETRY);
     BulkItemFailure permanent = failures.get(1);
     assertThat(permanent.item()).isEqualTo(2);
-    assertThat(permanent.retriable()).isFalse();
+    assertThat(permanent.kind()).isEqualTo(BulkItemFailure.Kind.DOCUMENT);
     assertThat(permanent.reason()).isEqualTo("failed to parse field [age] of type [integer] (caused by"
         + " number_format_exception: For input string: \"abc\")");
   }

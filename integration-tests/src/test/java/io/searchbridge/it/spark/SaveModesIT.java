@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,46 @@ class SaveModesIT extends SparkIntegrationTest {
     String freshOverwrite = server.uniqueIndex("overwrite-new");
     write(items("a", 4), freshOverwrite, "overwrite");
     assertThat(rest.count(freshOverwrite)).isEqualTo(4);
+  }
+
+  @Test
+  void overwriteOfAnAliasSwapsANewIndexInAtCommitAndAFailedOneLeavesThePreviousData() {
+    String previous = server.uniqueIndex("alias-v1");
+    String alias = server.uniqueIndex("alias");
+    rest.put("/" + previous, ITEM_MAPPING.replace("\"mappings\"", "\"aliases\":{\"" + alias + "\":{}},\"mappings\""));
+    write(items("a", 20), alias, "append");
+
+    // Batches of 5 reach the new index before the row that fails the job.
+    Dataset<Row> failing = items("b", 30).withColumn("n", functions.expr("IF(n = 25, raise_error('boom'), n)"));
+    assertThatThrownBy(() -> failing.write().format("searchbridge").option("es.nodes", server.url())
+        .option("es.mapping.id", "id").option("es.batch.size.entries", "5").mode("overwrite").save(alias))
+        .hasMessageContaining("boom");
+    assertThat(rest.count(alias)).as("the previous data after a failed overwrite").isEqualTo(20);
+    assertThat(aliasTargets(alias)).containsExactly(previous);
+    assertThat(exists(alias + "-*")).as("the failed job's new index is deleted").isFalse();
+
+    write(items("c", 7), alias, "overwrite");
+    assertThat(rest.count(alias)).isEqualTo(7);
+    assertThat(has(alias, "c3")).isTrue();
+    assertThat(exists(previous)).as("the previous index is deleted at commit").isFalse();
+    String current = aliasTargets(alias).get(0);
+    assertThat(current).startsWith(alias + "-");
+    assertThat(rest.get("/" + current + "/_mapping").path(current).path("mappings").path("properties").path("name")
+        .path("type").asText()).isEqualTo("keyword");
+    assertThat(rest.get("/" + current + "/_settings").path(current).path("settings").path("index")
+        .path("number_of_shards").asText()).isEqualTo("2");
+
+    // the old way, by setting: the index behind the alias is emptied first and keeps its name
+    items("d", 4).write().format("searchbridge").option("es.nodes", server.url()).option("es.mapping.id", "id")
+        .option("es.write.overwrite.strategy", "delete").mode("overwrite").save(alias);
+    assertThat(rest.count(alias)).isEqualTo(4);
+    assertThat(aliasTargets(alias)).containsExactly(current);
+  }
+
+  private List<String> aliasTargets(String alias) {
+    List<String> indexes = new ArrayList<>();
+    rest.get("/_alias/" + alias).fieldNames().forEachRemaining(indexes::add);
+    return indexes;
   }
 
   @Test

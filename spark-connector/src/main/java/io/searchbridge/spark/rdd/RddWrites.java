@@ -9,6 +9,7 @@ import io.searchbridge.core.write.DocumentEncoder;
 import io.searchbridge.core.write.DocumentMetadata;
 import io.searchbridge.core.write.IndexNamePattern;
 import io.searchbridge.spark.SparkSettings;
+import io.searchbridge.spark.SpeculationCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,6 +61,7 @@ public final class RddWrites {
 
   @SuppressWarnings("unchecked")
   private static <T> void run(RDD<T> rdd, Settings settings, DocumentEncoder documents, PartitionWriter.Encoder<Object> encoder) {
+    SpeculationCheck.warnIfDuplicating(rdd.sparkContext().getConf(), settings, settings.writeResource().orElseThrow());
     rdd.toJavaRDD().foreachPartition(elements -> PartitionWriter.write((java.util.Iterator<Object>) elements, settings, encoder, documents));
     if (settings.get(Keys.BATCH_WRITE_REFRESH)) {
       String written = IndexNamePattern.parse(settings.writeResource().orElseThrow()).wildcard();

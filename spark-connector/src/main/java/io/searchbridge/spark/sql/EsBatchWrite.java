@@ -4,8 +4,12 @@ import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.InvalidSettingException;
 import io.searchbridge.core.config.Settings;
+import io.searchbridge.core.config.Keys;
+import io.searchbridge.core.write.AliasSwap;
 import io.searchbridge.core.write.IndexNamePattern;
 import io.searchbridge.core.write.IndexReset;
+import io.searchbridge.spark.SpeculationCheck;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
@@ -25,6 +29,8 @@ final class EsBatchWrite implements BatchWrite {
   private final EsTableOptions options;
   private final StructType schema;
   private final boolean truncate;
+  /** Set when an overwrite of an alias writes a new index, which the commit swaps in and an abort deletes. */
+  private AliasSwap aliasSwap;
 
   EsBatchWrite(EsTableOptions options, StructType schema, boolean truncate) {
     this.options = options;
@@ -36,27 +42,45 @@ final class EsBatchWrite implements BatchWrite {
   public DataWriterFactory createBatchWriterFactory(PhysicalWriteInfo info) {
     Settings settings = options.settings();
     String resource = EsWrite.requireWriteResource(settings);
+    SpeculationCheck.warnIfDuplicating(SparkSession.active().sparkContext().getConf(), settings, resource);
     if (truncate) {
       if (!IndexNamePattern.parse(resource).isStatic()) {
         throw new InvalidSettingException("es.resource.write", "SaveMode.Overwrite needs one concrete index, but"
             + " es.resource.write is the pattern '" + resource + "'; use SaveMode.Append");
       }
       try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/overwrite " + resource)) {
-        IndexReset.reset(client, resource);
+        if (settings.get(Keys.WRITE_OVERWRITE_STRATEGY).equals("swap")) {
+          aliasSwap = AliasSwap.begin(client, resource).orElse(null);
+        }
+        if (aliasSwap == null) {
+          IndexReset.reset(client, resource);
+        }
       }
     }
-    return new EsDataWriterFactory(settings, schema);
+    Settings tasks = aliasSwap == null ? settings : settings.with(Keys.RESOURCE_WRITE.key(), aliasSwap.index());
+    return new EsDataWriterFactory(tasks, schema);
   }
 
   @Override
   public void commit(WriterCommitMessage[] messages) {
     EsWriterCommit written = EsWriterCommit.sum(messages);
     written.refreshIfConfigured(options.settings());
+    if (aliasSwap != null) {
+      try (EsClient client = ElasticsearchJavaClient.open(options.settings(), "searchbridge/overwrite " + options.name())) {
+        aliasSwap.commit(client);
+      }
+    }
     LOG.info("wrote {} document(s) to {}", written.documents(), written.indexes());
   }
 
   @Override
   public void abort(WriterCommitMessage[] messages) {
+    if (aliasSwap != null) {
+      try (EsClient client = ElasticsearchJavaClient.open(options.settings(), "searchbridge/overwrite " + options.name())) {
+        aliasSwap.abort(client);
+      }
+      return;
+    }
     LOG.warn("write to [{}] aborted; documents that finished tasks already wrote stay in Elasticsearch"
         + " (with es.mapping.id a re-run overwrites them instead of duplicating)", options.name());
   }

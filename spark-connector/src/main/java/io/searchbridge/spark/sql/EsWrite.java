@@ -2,8 +2,10 @@ package io.searchbridge.spark.sql;
 
 import io.searchbridge.core.config.InvalidSettingException;
 import io.searchbridge.core.config.Settings;
+import io.searchbridge.spark.SpeculationCheck;
 import io.searchbridge.spark.stream.EsStreamingWrite;
 import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.Write;
@@ -56,6 +58,7 @@ final class EsWrite implements Write {
     }
     Settings settings = options.settings();
     String resource = requireWriteResource(settings);
+    SpeculationCheck.warnIfDuplicating(SparkSession.active().sparkContext().getConf(), settings, resource);
     return EsStreamingWrite.create(settings, resource, queryId, writeOptions.asCaseSensitiveMap(),
         settingsForMode -> new EsDataWriterFactory(settingsForMode, schema));
   }
