@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A bulk request that Elasticsearch applied, whose answer a loopback proxy then drops: the client
@@ -61,18 +63,23 @@ class LostBulkAnswersIT {
     assertThat(counts.stored()).isEqualTo(DOCUMENTS + BATCH);
   }
 
-  @Test
-  void noErrorHandlerSwallowsAWriteToAClosedIndex(ElasticsearchServer server) {
+  @ParameterizedTest
+  @CsvSource({"closed, 400 index_closed_exception", "write-blocked, 403 cluster_block_exception"})
+  void noErrorHandlerSwallowsAFailureOfTheTarget(String state, String answer, ElasticsearchServer server) {
     RestCalls rest = new RestCalls(server);
-    String index = server.uniqueIndex("closed-target");
+    String index = server.uniqueIndex(state + "-target");
     rest.put("/" + index, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
-    rest.post("/" + index + "/_close", null);
+    if (state.equals("closed")) {
+      rest.post("/" + index + "/_close", null);
+    } else {
+      rest.put("/" + index + "/_settings", "{\"index.blocks.write\":true}");
+    }
     Settings settings = Settings.of(Map.of("es.nodes", server.url(), "es.write.rest.error.handlers", "log,drop"));
     try (EsClient client = ElasticsearchJavaClient.open(settings, "it")) {
       BulkWriter writer = new BulkWriter(client, settings, "task 1");
       writer.add(index, DocumentMetadata.withId("a"), json(1));
       assertThatThrownBy(writer::flush).isInstanceOf(BulkWriteException.class)
-          .hasMessageContaining("index [" + index + "] id [a]: HTTP 400 index_closed_exception")
+          .hasMessageContaining("index [" + index + "] id [a]: HTTP " + answer)
           .hasMessageContaining("error handlers never take failures of the target");
       writer.abandon();
       assertThat(client.metrics().get(Counter.DOCS_DROPPED)).isZero();
