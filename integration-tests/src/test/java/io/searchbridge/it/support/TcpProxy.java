@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback TCP proxy in front of one server, for faults a stopped process cannot produce: it
  * forwards, cuts every connection once a number of response bytes went through (a node dying in
- * the middle of an answer), or stalls responses (a node that hangs). Plain blocking sockets, two
- * threads per connection; test traffic is small.
+ * the middle of an answer), stalls responses (a node that hangs), or lets chosen requests through
+ * and drops their answers (a request the server carried out whose answer was lost). Plain blocking
+ * sockets, two threads per connection; test traffic is small.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -24,6 +26,9 @@ public final class TcpProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private final AtomicInteger cut = new AtomicInteger();
+  private final AtomicInteger answersToDrop = new AtomicInteger();
+  private final AtomicInteger answersDropped = new AtomicInteger();
+  private volatile String dropMarker;
   private volatile long responseBytesBeforeCut = Long.MAX_VALUE;
   private volatile boolean stalled;
 
@@ -65,6 +70,23 @@ public final class TcpProxy implements AutoCloseable {
     return this;
   }
 
+  /**
+   * For the next {@code times} requests whose bytes contain {@code requestMarker} (e.g. {@code "POST /_bulk"}
+   * or {@code "\"search_after\""}): forwards the request, waits until the server's answer starts
+   * arriving, so the server did carry the request out, then closes both sockets without passing
+   * on a byte of that answer. Replaces an earlier marker. The client only sees a lost connection.
+   */
+  public TcpProxy dropAnswerTo(String requestMarker, int times) {
+    dropMarker = requestMarker;
+    answersToDrop.set(times);
+    return this;
+  }
+
+  /** Answers {@link #dropAnswerTo} kept from the client. */
+  public int answersDropped() {
+    return answersDropped.get();
+  }
+
   /** Connections this proxy cut in the middle of a response. */
   public int connectionsCut() {
     return cut.get();
@@ -84,15 +106,26 @@ public final class TcpProxy implements AutoCloseable {
         server.connect(target, 5_000);
         open.add(client);
         open.add(server);
-        pump(client, server, false);
-        pump(server, client, true);
+        Connection connection = new Connection();
+        pump(client, server, connection, false);
+        pump(server, client, connection, true);
       } catch (IOException e) {
         // the listener was closed, or the target refused: the client sees a dropped connection
       }
     }
   }
 
-  private void pump(Socket from, Socket to, boolean response) {
+  /**
+   * What the two pumps of one connection share. Clients send the next request on a connection only
+   * after the previous answer ended (no pipelining), so the answer after a marked request is its own.
+   */
+  private static final class Connection {
+    volatile boolean dropNextAnswer;
+    /** The end of the request bytes so far, so that a marker split between two reads is still found. */
+    String requestTail = "";
+  }
+
+  private void pump(Socket from, Socket to, Connection connection, boolean response) {
     Thread thread = new Thread(() -> {
       byte[] buffer = new byte[8192];
       long forwarded = 0;
@@ -103,6 +136,14 @@ public final class TcpProxy implements AutoCloseable {
           }
           int read = in.read(buffer);
           if (read < 0) {
+            break;
+          }
+          if (!response && marksAnswerToDrop(connection, buffer, read)) {
+            // flagged before the request goes out, so the answer can never overtake the flag
+            connection.dropNextAnswer = true;
+          }
+          if (response && connection.dropNextAnswer) {
+            answersDropped.incrementAndGet();
             break;
           }
           int allowed = response ? (int) Math.min(read, responseBytesBeforeCut - forwarded) : read;
@@ -125,6 +166,20 @@ public final class TcpProxy implements AutoCloseable {
     }, "tcp-proxy-pump-" + from.getPort());
     thread.setDaemon(true);
     thread.start();
+  }
+
+  private boolean marksAnswerToDrop(Connection connection, byte[] buffer, int read) {
+    String marker = dropMarker;
+    if (marker == null) {
+      return false;
+    }
+    String seen = connection.requestTail + new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
+    connection.requestTail = seen.substring(Math.max(0, seen.length() - marker.length() + 1));
+    if (!seen.contains(marker)) {
+      return false;
+    }
+    connection.requestTail = "";
+    return answersToDrop.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
   }
 
   private static void closeQuietly(AutoCloseable closeable) {
