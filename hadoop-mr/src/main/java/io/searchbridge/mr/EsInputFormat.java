@@ -20,8 +20,8 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
  * per shard. Keys are document ids; values are {@link org.apache.hadoop.io.MapWritable}s, or JSON
  * {@link Text} with {@code es.output.json=true}, hence the declared {@link Writable}.
  *
- * <p>Splits default to {@code es.read.partition.strategy=shard}: each task opens and clears its own
- * scroll, so nothing planned can expire while a job waits for its tasks to be scheduled. With an
+ * <p>Splits default to {@code es.read.partition.strategy=shard}: each task opens and closes its own
+ * point-in-time over its shard, so nothing planned can expire while a job waits for its tasks to be scheduled. With an
  * explicit {@code es.read.partition.strategy=pit} the splits share one point-in-time, which nobody
  * releases: it lives until {@code es.scroll.keepalive} ends, and tasks started later fail.
  */
@@ -75,7 +75,7 @@ public class EsInputFormat extends InputFormat<Text, Writable> {
       return current.value();
     }
 
-    /** Unknown: a scroll does not tell how much of the shard is left without an extra count. */
+    /** Unknown: the reader does not expose how much of the shard is left. */
     @Override
     public float getProgress() {
       return current == null ? 0f : 0.5f;

@@ -12,7 +12,7 @@ import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.mapreduce.InputSplit;
 
 /**
- * One core partition (a shard, read with its own scroll) as a Hadoop split. It carries only the
+ * One core partition (a shard, read with its own point-in-time) as a Hadoop split. It carries only the
  * partition; the query and settings come from the job's Configuration in the task.
  */
 public class EsInputSplit extends InputSplit implements Writable {

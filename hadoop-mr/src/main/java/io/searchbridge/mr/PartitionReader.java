@@ -49,7 +49,7 @@ public final class PartitionReader implements AutoCloseable {
     return read;
   }
 
-  /** Releases the scroll and the client, and publishes the split's counters. */
+  /** Releases the point-in-time and the client, and publishes the split's counters. */
   @Override
   public void close() {
     try {

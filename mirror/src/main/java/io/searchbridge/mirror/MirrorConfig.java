@@ -41,7 +41,7 @@ public record MirrorConfig(List<String> indexes, Duration interval, Optional<Str
 
   /**
    * Reads go through one point-in-time per round: the round's newest marker is taken from the same
-   * snapshot the documents were copied from, which a per-shard scroll could not guarantee.
+   * snapshot the documents were copied from, which point-in-times opened per shard could not guarantee.
    */
   static Settings primary(Settings settings) {
     return settings.with(Keys.READ_PARTITION_STRATEGY.key(), "pit");

@@ -30,7 +30,6 @@ import org.apache.http.entity.ContentType;
 import org.elasticsearch.client.Node;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
-import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -207,9 +206,13 @@ public final class ElasticsearchJavaClient implements EsClient {
   }
 
   @Override
-  public String openPointInTime(String resource, Duration keepAlive) {
-    return retrier.call("opening a point-in-time on [" + resource + "]",
-        () -> typed.openPointInTime(r -> r.index(resource).keepAlive(t -> t.time(keepAlive.toMillis() + "ms"))).id());
+  public String openPointInTime(String resource, Duration keepAlive, Optional<Integer> shard) {
+    String target = "[" + resource + "]" + shard.map(s -> " shard " + s).orElse("");
+    return retrier.call("opening a point-in-time on " + target, () -> typed.openPointInTime(r -> {
+      r.index(resource).keepAlive(t -> t.time(keepAlive.toMillis() + "ms"));
+      shard.ifPresent(s -> r.preference("_shards:" + s));
+      return r;
+    }).id());
   }
 
   @Override
@@ -268,21 +271,6 @@ public final class ElasticsearchJavaClient implements EsClient {
         return reader.read(in);
       }
     });
-  }
-
-  @Override
-  public void clearScroll(String scrollId) {
-    Request request = new Request("DELETE", "/_search/scroll");
-    try {
-      request.setJsonEntity(Json.MAPPER.writeValueAsString(Map.of("scroll_id", List.of(scrollId))));
-      rest.performRequest(request);
-    } catch (ResponseException e) {
-      if (e.getResponse().getStatusLine().getStatusCode() != 404) {
-        throw ErrorMapper.map("clearing a scroll", e);
-      }
-    } catch (IOException e) {
-      throw ErrorMapper.map("clearing a scroll", e);
-    }
   }
 
   @Override

@@ -48,7 +48,11 @@ public interface EsClient extends AutoCloseable {
   /** Documents matching {@code queryJson} (a query object), in one shard when {@code shard} is given. */
   long count(String resource, String queryJson, Optional<Integer> shard);
 
-  String openPointInTime(String resource, Duration keepAlive);
+  /**
+   * Opens a point-in-time over {@code resource}, or over one shard of it when {@code shard} is given
+   * (searches with a point-in-time refuse {@code preference}, so the point-in-time itself is pinned).
+   */
+  String openPointInTime(String resource, Duration keepAlive, Optional<Integer> shard);
 
   /** Releases a point-in-time; one that is already gone is not an error. */
   void closePointInTime(String pitId);
@@ -61,9 +65,6 @@ public interface EsClient extends AutoCloseable {
 
   /** POSTs an {@code _mget} body (a {@code docs} array) and lets {@code reader} stream the answer: each document's {@code found} and {@code _source}. */
   <T> T multiGet(byte[] body, ResponseReader<T> reader);
-
-  /** Releases a scroll context; one that is already gone is not an error. */
-  void clearScroll(String scrollId);
 
   ConnectorMetrics metrics();
 

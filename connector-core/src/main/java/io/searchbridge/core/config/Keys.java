@@ -107,14 +107,15 @@ public final class Keys {
   public static final Setting<Integer> SCROLL_SIZE = add(Setting.integer("es.scroll.size", 1000, 1, 10000,
       "Documents fetched per search page."));
   public static final Setting<Duration> SCROLL_KEEPALIVE = add(Setting.duration("es.scroll.keepalive",
-      "5m", "How long the cluster keeps a point-in-time (or scroll) alive between pages."));
+      "5m", "How long the cluster keeps a point-in-time alive between two pages (the name is ES-Hadoop's)."));
   public static final Setting<Long> SCROLL_LIMIT = add(Setting.longValue("es.scroll.limit", -1, -1,
       "Maximum documents read per partition; -1 reads all."));
   public static final Setting<Optional<Long>> INPUT_MAX_DOCS_PER_PARTITION = add(Setting.optionalLong(
       "es.input.max.docs.per.partition", 1, "Split a shard into slices of at most this many documents."));
   public static final Setting<PartitionStrategy> READ_PARTITION_STRATEGY = add(Setting.enumValue(
       "es.read.partition.strategy", PartitionStrategy.POINT_IN_TIME, PartitionStrategy::configName,
-      "How reads are split: pit (point-in-time slices) or shard (one partition per shard)."));
+      "How reads are split: pit (slices of one point-in-time opened at planning) or shard (one partition per shard,"
+          + " each reading a point-in-time of that shard its task opens and closes)."));
   public static final Setting<Boolean> READ_METADATA = add(Setting.bool("es.read.metadata", false,
       "Add document metadata (_id, _index, ...) to each row."));
   public static final Setting<String> READ_METADATA_FIELD = add(Setting.string("es.read.metadata.field",

@@ -4,7 +4,7 @@ package io.searchbridge.core.config;
 public enum PartitionStrategy {
   /** Point-in-time with {@code search_after}, sliced when a shard is large. */
   POINT_IN_TIME("pit"),
-  /** One partition per shard. */
+  /** One partition per shard, each reading a point-in-time of that shard that its own task opens. */
   SHARD("shard");
 
   private final String configName;

@@ -45,7 +45,7 @@ public final class PartitionPlanner {
     if (query.isSorted() || (query.hasLimit() && query.limit() <= settings.get(Keys.SCROLL_SIZE))) {
       // A sorted read must be one stream to be in order, and a page-sized limit is cheapest as one
       // request: one partition over every shard, which fetches no more than the limit.
-      String pitId = client.openPointInTime(resource, settings.get(Keys.SCROLL_KEEPALIVE));
+      String pitId = client.openPointInTime(resource, settings.get(Keys.SCROLL_KEEPALIVE), Optional.empty());
       LOG.info("[{}] planned 1 partition for a {} read", resource, query.isSorted() ? "sorted" : "limited");
       return new ReadPlan(resource, query, List.of(new PitSlicePartition(0, pitId, 0, 1, List.of())), Optional.of(pitId));
     }
@@ -77,7 +77,7 @@ public final class PartitionPlanner {
           resource, slices, MAX_SLICES);
       slices = MAX_SLICES;
     }
-    String pitId = client.openPointInTime(resource, settings.get(Keys.SCROLL_KEEPALIVE));
+    String pitId = client.openPointInTime(resource, settings.get(Keys.SCROLL_KEEPALIVE), Optional.empty());
     List<PartitionSpec> partitions = new ArrayList<>(slices);
     for (int slice = 0; slice < slices; slice++) {
       // Elasticsearch deals point-in-time slices to shards round-robin, so slice s reads shard

@@ -21,7 +21,8 @@ public final class PartitionReads {
 
   /**
    * Defaults {@code es.read.partition.strategy} to {@code shard}: a job may wait in a queue longer
-   * than any point-in-time lives, while a shard partition opens its scroll in its own task.
+   * than a point-in-time opened at planning lives, while a shard partition opens its own
+   * point-in-time in its own task.
    */
   public static Settings withShardStrategyByDefault(Settings settings) {
     return settings.raw(Keys.READ_PARTITION_STRATEGY.key()).isPresent() ? settings

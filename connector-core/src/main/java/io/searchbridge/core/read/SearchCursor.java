@@ -15,11 +15,16 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * Streams the documents of one partition, a page at a time. It owns what the partition opened on
  * the server and releases it on {@link #close()}, which engines call on success, failure and task
  * kill alike. {@link QuerySpec#limit()} caps the documents of this partition.
+ *
+ * <p>Every partition pages through a point-in-time, so every page request may be retried, and the
+ * partition knows from its first page how many hits it must receive: a read that ran out of hits
+ * without a limit stopping it fails unless it received exactly that many ({@link HitTally}).
  */
 public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
 
@@ -29,6 +34,7 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
   private final int pageSize;
   private final String description;
   private final ProgressLog progress;
+  private final HitTally tally = new HitTally();
   private long remaining;
   private SearchPage<T> page;
   private int position;
@@ -54,10 +60,13 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
     String description;
     PageRequests requests;
     if (partition instanceof PitSlicePartition slice) {
-      requests = new PitSliceRequests(slice, query, keepAlive, !progressInterval.isZero());
+      requests = PitPageRequests.slice(slice, query, keepAlive);
       description = "reading [" + resource + "] partition " + slice.id() + " (slice " + slice.slice() + " of " + slice.slices() + ")";
     } else if (partition instanceof ShardPartition shard) {
-      requests = new ShardScrollRequests(shard, query, keepAlive);
+      // Opened here, in the task: a task may start long after planning, later than a point-in-time
+      // opened by the planner would live. preference pins the point-in-time (and so every page) to the shard.
+      String pitId = client.openPointInTime(shard.index(), keepAlive, Optional.of(shard.shard()));
+      requests = PitPageRequests.owned(pitId, query, keepAlive);
       description = "reading [" + shard.index() + "] shard " + shard.shard();
     } else {
       throw new IllegalArgumentException("unknown partition " + partition);
@@ -113,11 +122,18 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
     long received = Math.min(fetched.hits().size(), remaining);
     client.metrics().add(Counter.SEARCH_PAGES, 1);
     client.metrics().add(Counter.DOCS_READ, received);
-    if (page == null && fetched.totalHits() >= 0) {
-      progress.expect(Math.min(fetched.totalHits(), remaining));
+    if (page == null) {
+      tally.expect(fetched.totalHits());
+      if (fetched.totalHits() >= 0) {
+        progress.expect(Math.min(fetched.totalHits(), remaining));
+      }
     }
     progress.advance(received);
+    tally.receive(fetched.hits().size());
     exhausted = fetched.hits().size() < size;
+    if (exhausted) {
+      tally.checkComplete(description);
+    }
     List<T> hits = fetched.hits();
     page = hits.size() > remaining ? new SearchPage<>(hits.subList(0, (int) remaining), fetched.lastSort(),
         fetched.contextId()) : fetched;
@@ -126,7 +142,7 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
 
   private RuntimeException explain(EsRequestException e) {
     if (e.status() == 404 && e.errorType().contains("search_context_missing")) {
-      return new SearchbridgeException(description + " failed: the point-in-time or scroll expired between two pages;"
+      return new SearchbridgeException(description + " failed: the point-in-time expired between two pages;"
           + " raise es.scroll.keepalive (the time allowed between two pages) or lower es.scroll.size", e);
     }
     return e;

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One page of hits. {@code lastSort} is the last hit's sort values (for {@code search_after});
- * {@code contextId} the point-in-time or scroll id to use for the next page; {@code totalHits}
+ * {@code contextId} the point-in-time id to use for the next page; {@code totalHits}
  * the hits of the whole partition when the response counted them, else -1.
  */
 record SearchPage<T>(List<T> hits, List<Object> lastSort, String contextId, long totalHits) {

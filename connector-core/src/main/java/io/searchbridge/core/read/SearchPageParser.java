@@ -36,7 +36,7 @@ final class SearchPageParser<T> {
         String field = parser.currentName();
         parser.nextToken();
         switch (field) {
-          case "pit_id", "_scroll_id" -> contextId = parser.getText();
+          case "pit_id" -> contextId = parser.getText();
           case "timed_out" -> {
             if (parser.getBooleanValue()) {
               throw new SearchbridgeException(description + " timed out on the server; raise es.http.timeout or"

@@ -45,8 +45,8 @@ class SearchPageParserTest {
   @Test
   void hitWithoutSourceIsDecodedWithNullParser() throws Exception {
     SearchPage<RawHit> page = parse("""
-        {"_scroll_id":"s1","hits":{"hits":[{"_index":"i","_id":"x","_score":1.0}]}}""");
-    assertThat(page.contextId()).isEqualTo("s1");
+        {"pit_id":"p1","hits":{"hits":[{"_index":"i","_id":"x","_score":1.0}]}}""");
+    assertThat(page.contextId()).isEqualTo("p1");
     assertThat(page.hits()).singleElement().satisfies(h -> assertThat(h.sourceAsString()).isEqualTo("{}"));
     assertThat(page.lastSort()).isEmpty();
   }

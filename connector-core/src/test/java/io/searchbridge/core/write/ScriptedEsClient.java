@@ -216,7 +216,7 @@ final class ScriptedEsClient implements EsClient {
   }
 
   @Override
-  public String openPointInTime(String resource, Duration keepAlive) {
+  public String openPointInTime(String resource, Duration keepAlive, Optional<Integer> shard) {
     throw new UnsupportedOperationException();
   }
 
@@ -227,11 +227,6 @@ final class ScriptedEsClient implements EsClient {
 
   @Override
   public <T> T search(String path, byte[] body, ResponseReader<T> reader) {
-    throw new UnsupportedOperationException();
-  }
-
-  @Override
-  public void clearScroll(String scrollId) {
     throw new UnsupportedOperationException();
   }
 }

@@ -20,8 +20,11 @@ import io.searchbridge.it.support.RestCalls;
 import io.searchbridge.it.support.TcpProxy;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Nodes that are dead, cut answers off in the middle or hang, put in front of a live one through
- * a loopback proxy; and a point-in-time that expires between two pages.
+ * a loopback proxy; a page whose answer is lost after the server sent it; and a point-in-time
+ * that expires between two pages.
  */
 @ExtendWith(ElasticsearchExtension.class)
 class ConnectionFaultsIT {
@@ -71,9 +75,46 @@ class ConnectionFaultsIT {
     assertThat(new RestCalls(server).count(index)).isEqualTo(DOCUMENTS);
   }
 
+  /**
+   * The server answers the second page, the proxy drops that answer, the client asks again. A
+   * scroll would have moved on and answered the third page, so the partition would end short
+   * without an error; a page of a point-in-time is asked for by its position and comes back the same.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"pit", "shard"})
-  void anExpiredPointInTimeOrScrollSaysSoAndNamesTheKeepAlive(String strategy) throws InterruptedException {
+  void aPageWhoseAnswerWasLostIsAskedForAgainNotSkipped(String strategy, ElasticsearchServer server) {
+    String index = server.uniqueIndex("lost-page");
+    try (TcpProxy proxy = TcpProxy.start("127.0.0.1", server.host(), server.port())) {
+      Settings settings = CoreFixtures.settings(server, "es.nodes", proxy.host() + ":" + proxy.port(),
+          "es.nodes.discovery", "false", "es.http.retry.wait", "50ms", "es.scroll.size", "10",
+          "es.read.partition.strategy", strategy);
+      try (EsClient client = client(settings)) {
+        CoreFixtures.writeNumbered(client, settings, index, 50);
+        PartitionPlanner planner = new PartitionPlanner(client, settings);
+        ReadPlan plan = planner.plan(index, QuerySpec.matchAll());
+        List<String> ids = new ArrayList<>();
+        try (SearchCursor<RawHit> cursor = SearchCursor.open(client, settings, plan.resource(), plan.query(),
+            plan.partitions().get(0), RawHit.DECODER)) {
+          for (int i = 0; i < 10; i++) {
+            ids.add(cursor.next().metadata().id());
+          }
+          // The first page is in; the next search request is the second page, whatever API it uses.
+          proxy.dropAnswerTo("POST /_search", 1);
+          cursor.forEachRemaining(hit -> ids.add(hit.metadata().id()));
+        } finally {
+          planner.release(plan);
+        }
+        assertThat(proxy.answersDropped()).as("answers the proxy dropped").isEqualTo(1);
+        assertThat(client.metrics().get(Counter.REQUEST_RETRIES)).as("requests retried").isPositive();
+        assertThat(ids).as("ids read from [" + index + "] (" + strategy + ")")
+            .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 50).mapToObj(n -> "id-" + n).toList());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pit", "shard"})
+  void anExpiredPointInTimeSaysSoAndNamesTheKeepAlive(String strategy) throws InterruptedException {
     ElasticsearchServer server = FaultServer.get();
     String index = server.uniqueIndex("expiring");
     // The node reaps expired contexts every second (FaultServer), so a 1 s keep-alive is gone after a 3 s stall.

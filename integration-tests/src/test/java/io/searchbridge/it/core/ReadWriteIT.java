@@ -93,7 +93,7 @@ class ReadWriteIT {
   }
 
   @Test
-  void shardStrategyReadsEachShardWithItsOwnScrollAndClearsIt() {
+  void shardStrategyReadsEachShardWithItsOwnPointInTimeAndClosesIt() {
     Settings settings = settings(server, "es.read.partition.strategy", "shard");
     try (EsClient client = client(settings)) {
       ReadPlan plan = new PartitionPlanner(client, settings).plan(index, QuerySpec.matchAll());

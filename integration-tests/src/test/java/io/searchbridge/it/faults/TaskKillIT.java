@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Reads whose tasks die in the middle: cancelled with their job group, or failing on a row. The
  * server must hold no search context of the index afterwards, whatever opened it (the driver's
- * point-in-time or a task's scroll).
+ * point-in-time or a shard task's own).
  */
 class TaskKillIT extends SparkIntegrationTest {
 
@@ -69,7 +69,7 @@ class TaskKillIT extends SparkIntegrationTest {
   }
 
   @Test
-  void aTaskThatFailsMidReadReleasesItsScroll() throws Exception {
+  void aShardTaskThatFailsMidReadReleasesItsPointInTime() throws Exception {
     String index = indexWithDocuments();
     ROWS_SEEN.set(0);
     CONTEXTS_WHILE_READING.set(-1);
@@ -81,7 +81,7 @@ class TaskKillIT extends SparkIntegrationTest {
         throw new IllegalStateException("task killed on purpose after 120 rows");
       }
     })).hasStackTraceContaining("task killed on purpose");
-    assertThat(CONTEXTS_WHILE_READING.get()).as("scrolls open while the task ran").isPositive();
+    assertThat(CONTEXTS_WHILE_READING.get()).as("point-in-times open while the task ran").isPositive();
     awaitNoContexts(rest, index);
   }
 

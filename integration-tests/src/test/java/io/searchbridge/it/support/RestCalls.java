@@ -47,7 +47,7 @@ public final class RestCalls {
   }
 
   /**
-   * Search contexts (scrolls and point-in-times) open on {@code index}; per index, so that other
+   * Search contexts (point-in-times and scrolls) open on {@code index}; per index, so that other
    * tests sharing the server cannot disturb the count.
    */
   public long openSearchContexts(String index) {

@@ -22,7 +22,7 @@ import scala.Tuple2;
  * What the RDD read API needs from the core: settings, a plan and a cursor per partition. An RDD
  * is planned once and may be computed by many actions long apart, longer than any point-in-time
  * lives; so unless the user asks for {@code es.read.partition.strategy=pit}, RDDs read each shard
- * with a scroll its task opens and clears.
+ * with a point-in-time its task opens and closes.
  */
 public final class RddReads {
 
