@@ -74,7 +74,7 @@ class LostBulkAnswersIT {
       assertThatThrownBy(writer::flush).isInstanceOf(BulkWriteException.class)
           .hasMessageContaining("index [" + index + "] id [a]: HTTP 400 index_closed_exception")
           .hasMessageContaining("error handlers never take failures of the target");
-      writer.abandon();
+      writer.close();
       assertThat(client.metrics().get(Counter.DOCS_DROPPED)).isZero();
       assertThat(client.metrics().get(Counter.DOCS_HANDLED)).isZero();
     }
