@@ -1,13 +1,10 @@
 package io.searchbridge.mr;
 
 import io.searchbridge.core.SearchbridgeException;
-import io.searchbridge.core.client.ElasticsearchJavaClient;
-import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
-import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.core.write.DocumentEncoder;
-import io.searchbridge.core.write.EncodingErrorHandling;
+import io.searchbridge.core.write.TaskWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -25,53 +22,39 @@ import org.apache.hadoop.io.Writable;
  */
 public final class DocumentWriter implements AutoCloseable {
 
-  private final EsClient client;
-  private final BulkWriter writer;
-  private final EncodingErrorHandling encodingErrors;
+  private final TaskWriter writer;
   private final DocumentEncoder encoder;
   private final boolean inputJson;
   private final BiConsumer<EsCounter, Long> counters;
-  private long position;
 
   public DocumentWriter(Configuration conf, String taskName, BiConsumer<EsCounter, Long> counters) {
     Settings settings = HadoopSettings.of(conf);
     this.encoder = new DocumentEncoder(settings, "EsOutputFormat");
     this.inputJson = settings.get(Keys.INPUT_JSON);
     this.counters = counters;
-    this.client = ElasticsearchJavaClient.open(settings, "searchbridge/mr-write/" + taskName);
-    this.writer = new BulkWriter(client, settings, taskName);
-    this.encodingErrors = EncodingErrorHandling.open(settings, taskName, client.metrics());
+    this.writer = TaskWriter.open(settings, taskName, "searchbridge/mr-write/" + taskName);
   }
 
   public void write(Object value) {
-    long at = ++position;
-    encodingErrors.encode(at, () -> inputJson ? encoder.encodeJson(json(value), at) : encoder.encodeMap(map(value), null, at),
-            () -> String.valueOf(value).getBytes(StandardCharsets.UTF_8), json -> encoder.encodeJson(json, at))
-        .ifPresent(document -> writer.add(document.index(), document.metadata(), document.json()));
+    writer.write(at -> inputJson ? encoder.encodeJson(json(value, at), at) : encoder.encodeMap(map(value, at), null, at),
+        () -> String.valueOf(value).getBytes(StandardCharsets.UTF_8), encoder::encodeJson);
   }
 
   /**
    * Sends what is buffered and returns once Elasticsearch acknowledged every document, so a task
-   * that closes its writer successfully has written all of its records.
+   * that closes its writer successfully has written all of its records. Hadoop closes the writer
+   * of a failed task too, and then this fails as the task did, or sends its buffered records.
    */
   @Override
   public void close() {
-    try {
-      try {
-        writer.close();
-      } finally {
-        encodingErrors.close();
-      }
+    try (TaskWriter closing = writer) {
+      writer.flush();
     } finally {
-      try {
-        client.close();
-      } finally {
-        EsCounter.publish(client.metrics(), counters);
-      }
+      EsCounter.publish(writer.metrics(), counters);
     }
   }
 
-  private byte[] json(Object value) {
+  private static byte[] json(Object value, long position) {
     if (value instanceof Text text) {
       return Arrays.copyOf(text.getBytes(), text.getLength());
     }
@@ -89,7 +72,7 @@ public final class DocumentWriter implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private Map<String, ?> map(Object value) {
+  private static Map<String, ?> map(Object value, long position) {
     Object java = value instanceof Writable writable ? WritableValues.toJava(writable) : value;
     if (java instanceof Map<?, ?> map) {
       return (Map<String, ?>) map;

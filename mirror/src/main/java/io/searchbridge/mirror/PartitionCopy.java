@@ -1,14 +1,12 @@
 package io.searchbridge.mirror;
 
-import io.searchbridge.core.client.ElasticsearchJavaClient;
-import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.plan.PartitionSpec;
 import io.searchbridge.core.query.QuerySpec;
 import io.searchbridge.core.read.ClientCursor;
 import io.searchbridge.core.read.RawHit;
-import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.core.write.DocumentMetadata;
+import io.searchbridge.core.write.TaskWriter;
 
 /**
  * Copies one read partition from the primary to the standby: each hit's {@code _source} as it is,
@@ -21,20 +19,17 @@ public final class PartitionCopy {
 
   public static CopyTotals copy(Settings primary, Settings standby, String resource, QuerySpec query,
       PartitionSpec partition, String name) {
-    long documents = 0;
     long bytes = 0;
     try (ClientCursor<RawHit> hits = ClientCursor.open(primary, resource, query, partition, RawHit.DECODER, name);
-        EsClient target = ElasticsearchJavaClient.open(standby, name);
-        BulkWriter writer = new BulkWriter(target, standby, name)) {
+        TaskWriter writer = TaskWriter.open(standby, name, name)) {
       while (hits.hasNext()) {
         RawHit hit = hits.next();
         writer.add(hit.metadata().index(), new DocumentMetadata(hit.metadata().id(), hit.metadata().routing(), null),
             hit.source());
-        documents++;
         bytes += hit.source().length;
       }
       writer.flush();
+      return new CopyTotals(writer.position(), bytes);
     }
-    return new CopyTotals(documents, bytes);
   }
 }

@@ -43,8 +43,7 @@ public final class AsyncDocumentSink implements AutoCloseable {
   private volatile boolean closing;
   private long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
   private long pauseMs;
-  private EsClient client;
-  private BulkWriter writer;
+  private TaskWriter writer;
 
   /**
    * @param settings connection settings of the target cluster
@@ -145,28 +144,25 @@ public final class AsyncDocumentSink implements AutoCloseable {
 
   private void connect() {
     // Detached metrics: the sink's traffic is not the job's, and must not show in the job's numbers.
-    client = ElasticsearchJavaClient.open(settings, "searchbridge/sink/" + index, ConnectorMetrics.detached());
-    onConnect.accept(client);
-    writer = new BulkWriter(client, settings, "sink of [" + index + "]");
+    EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/sink/" + index, ConnectorMetrics.detached());
+    try {
+      onConnect.accept(client);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+    writer = TaskWriter.open(client, settings, "sink of [" + index + "]");
   }
 
   private void disconnect() {
     if (writer != null) {
-      // Every batch was flushed or dropped before this: closing only ends the writer's thread and handlers.
+      // Every batch was flushed or dropped before this: closing only ends the writer and its client.
       try {
         writer.close();
       } catch (RuntimeException e) {
         LOG.debug("closing the sink's writer failed", e);
       }
     }
-    if (client != null) {
-      try {
-        client.close();
-      } catch (RuntimeException e) {
-        LOG.debug("closing the sink's client failed", e);
-      }
-    }
-    client = null;
     writer = null;
   }
 

@@ -55,6 +55,7 @@ class BulkWriterTest {
     client.failItem(1, 0, 400, "document_parsing_exception").failItem(1, 1, 409, "version_conflict_engine_exception");
     try (BulkWriter writer = writer("es.write.rest.error.handlers", "drop")) {
       addNumbered(writer, 3, true);
+      writer.flush();
     }
     assertThat(client.metrics().get(Counter.DOCS_DROPPED)).isEqualTo(2);
     assertThat(client.stored()).containsOnlyKeys("idx/id-2");
@@ -65,6 +66,7 @@ class BulkWriterTest {
     client.failItem(1, 1, 500, "internal_server_error").failItem(1, 2, 503, "unavailable_shards_exception");
     try (BulkWriter writer = writer("es.write.rest.error.handlers", "drop")) {
       addNumbered(writer, 3, true);
+      writer.flush();
     }
     assertThat(client.stored()).hasSize(3);
     assertThat(client.itemsPerCall()).containsExactly(3, 2);
@@ -79,6 +81,7 @@ class BulkWriterTest {
     client.store("idx", "id-0", "{\"n\":0}").store("idx", "id-1", "{\"n\": 1}");
     try (BulkWriter writer = writer("es.write.operation", "create")) {
       addNumbered(writer, 3, true);
+      writer.flush();
     }
     assertThat(client.stored()).hasSize(3);
     assertThat(client.metrics().get(Counter.DOCS_WRITTEN)).isEqualTo(3);
@@ -101,6 +104,7 @@ class BulkWriterTest {
       try (BulkWriter writer = writer("es.mapping.id.generate", "content")) {
         addNumbered(writer, 5, false);
         writer.add("idx", DocumentMetadata.withId("given"), doc(99));
+        writer.flush();
       }
     }
     assertThat(client.stored()).hasSize(6).containsKey("idx/given");
@@ -116,6 +120,7 @@ class BulkWriterTest {
     assertThatThrownBy(writer::flush).hasMessageContaining("no Elasticsearch node could be reached");
     try (BulkWriter rerun = writer("es.mapping.id.generate", "content", "es.write.operation", "create")) {
       addNumbered(rerun, 2, false);
+      rerun.flush();
     }
     assertThat(client.stored()).hasSize(2);
   }
@@ -124,6 +129,7 @@ class BulkWriterTest {
   void noIdsAreGeneratedUnlessAsked() {
     try (BulkWriter writer = writer()) {
       addNumbered(writer, 2, false);
+      writer.flush();
     }
     assertThat(client.stored().keySet()).containsExactly("idx/generated-1", "idx/generated-2");
   }
@@ -135,16 +141,31 @@ class BulkWriterTest {
     addNumbered(writer, 3, true); // a full batch: sent from the writer's thread
     assertThatThrownBy(() -> addNumbered(writer, 3, true)).isInstanceOf(AssertionError.class);
     assertThatThrownBy(writer::flush).hasMessageContaining("sends nothing more after a failed bulk request")
-        .hasMessageContaining("sender thread failed");
+        .hasMessageContaining("a bulk request failed: java.lang.AssertionError: scripted");
     writer.close();
     assertThat(client.itemsPerCall()).containsExactly(3);
     assertThat(client.stored()).isEmpty();
   }
 
   @Test
-  void batchesGoOutInOrderAndEveryDocumentIsAcknowledgedByClose() {
+  void closeIsTheOneEndStateSendsNothingAndEndsTheSenderThread() throws InterruptedException {
+    BulkWriter writer = new BulkWriter(client, Settings.of(Map.of("es.batch.size.entries", "3")), "closing task");
+    addNumbered(writer, 4, true); // one full batch handed to the sender thread, one document buffered
+    writer.close();
+    assertThat(client.stored()).doesNotContainKey("idx/id-3");
+    List<Thread> senders = Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals("searchbridge bulk closing task")).toList();
+    for (Thread sender : senders) {
+      sender.join(5_000);
+      assertThat(sender.isAlive()).as("sender thread after close").isFalse();
+    }
+  }
+
+  @Test
+  void batchesGoOutInOrderAndEveryDocumentIsAcknowledgedByFlush() {
     try (BulkWriter writer = writer()) {
       addNumbered(writer, 10, true);
+      writer.flush();
     }
     assertThat(client.itemsPerCall()).containsExactly(3, 3, 3, 1);
     assertThat(List.copyOf(client.stored().keySet())).startsWith("idx/id-0", "idx/id-1", "idx/id-2").endsWith("idx/id-9");

@@ -40,6 +40,7 @@ final class ScriptedEsClient implements EsClient {
   private final Map<Integer, Boolean> lostAnswers = new HashMap<>();
   private final List<Integer> itemsPerCall = new ArrayList<>();
   private int generatedIds;
+  private boolean closed;
 
   /** Bulk call {@code call} (from 1) answers item {@code item} (from 0) with this error instead of applying it. */
   synchronized ScriptedEsClient failItem(int call, int item, int status, String type) {
@@ -140,7 +141,13 @@ final class ScriptedEsClient implements EsClient {
   }
 
   @Override
-  public void close() {}
+  public synchronized void close() {
+    closed = true;
+  }
+
+  synchronized boolean closed() {
+    return closed;
+  }
 
   private static <T> T read(JsonNode response, ResponseReader<T> reader) {
     try {

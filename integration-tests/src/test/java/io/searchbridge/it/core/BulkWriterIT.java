@@ -213,6 +213,7 @@ class BulkWriterIT {
     Settings settings = settings(server, "es.write.operation", operation);
     try (EsClient client = client(settings); BulkWriter writer = new BulkWriter(client, settings, operation)) {
       writer.add(index, DocumentMetadata.withId("d"), json(document));
+      writer.flush();
     }
     new RestCalls(server).post("/" + index + "/_refresh", null);
   }

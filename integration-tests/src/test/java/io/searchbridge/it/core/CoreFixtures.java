@@ -43,6 +43,7 @@ final class CoreFixtures {
       for (int i = 0; i < count; i++) {
         writer.add(index, DocumentMetadata.withId("id-" + i), json("{\"n\":" + i + ",\"group\":\"g" + (i % 10) + "\"}"));
       }
+      writer.flush();
     }
     client.refresh(index);
   }

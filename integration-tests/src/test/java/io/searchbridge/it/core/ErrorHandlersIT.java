@@ -153,6 +153,7 @@ class ErrorHandlersIT {
       writer.add(index, DocumentMetadata.withId("ok-1"), json("{\"age\":41}"));
       writer.add(index, DocumentMetadata.withId("bad-7"), json("{\"age\":\"forty\"}"));
       writer.add(index, DocumentMetadata.withId("ok-2"), json("{\"age\":42}"));
+      writer.flush();
     }
     client.refresh(index);
   }

@@ -12,9 +12,8 @@ import io.searchbridge.core.plan.ReadPlan;
 import io.searchbridge.core.query.QuerySpec;
 import io.searchbridge.core.read.RawHit;
 import io.searchbridge.core.read.SearchCursor;
-import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.core.write.DocumentEncoder;
-import io.searchbridge.core.write.EncodingErrorHandling;
+import io.searchbridge.core.write.TaskWriter;
 import io.searchbridge.it.faults.BadInputCase.Path;
 import io.searchbridge.it.faults.BadInputCase.Target;
 import io.searchbridge.it.support.ElasticsearchServer;
@@ -129,17 +128,12 @@ class BadInputCorpusIT {
   private static void coreWrite(BadInputCase given, Settings settings) {
     DocumentEncoder documents = new DocumentEncoder(settings, "saveJsonToEs");
     String task = "corpus writer";
-    try (EsClient client = ElasticsearchJavaClient.open(settings, "corpus");
-        EncodingErrorHandling encodingErrors = EncodingErrorHandling.open(settings, task, client.metrics());
-        BulkWriter writer = new BulkWriter(client, settings, task)) {
-      long position = 0;
+    try (TaskWriter writer = TaskWriter.open(settings, task, "corpus")) {
       for (String json : given.input()) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        long at = ++position;
-        encodingErrors.encode(at, () -> documents.encodeJson(bytes, at), () -> bytes,
-                retried -> documents.encodeJson(retried, at))
-            .ifPresent(encoded -> writer.add(encoded.index(), encoded.metadata(), encoded.json()));
+        writer.write(at -> documents.encodeJson(bytes, at), () -> bytes, documents::encodeJson);
       }
+      writer.flush();
     }
   }
 

@@ -81,7 +81,7 @@ class LostBulkAnswersIT {
       assertThatThrownBy(writer::flush).isInstanceOf(BulkWriteException.class)
           .hasMessageContaining("index [" + index + "] id [a]: HTTP " + answer)
           .hasMessageContaining("error handlers never take failures of the target");
-      writer.abandon();
+      writer.close();
       assertThat(client.metrics().get(Counter.DOCS_DROPPED)).isZero();
       assertThat(client.metrics().get(Counter.DOCS_HANDLED)).isZero();
     }

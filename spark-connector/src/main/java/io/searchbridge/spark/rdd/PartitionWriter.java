@@ -1,16 +1,12 @@
 package io.searchbridge.spark.rdd;
 
-import io.searchbridge.core.client.ElasticsearchJavaClient;
-import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
-import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.core.write.DocumentEncoder;
-import io.searchbridge.core.write.EncodingErrorHandling;
+import io.searchbridge.core.write.TaskWriter;
 import io.searchbridge.spark.metrics.ConnectorMetricsSource;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.Optional;
 import org.apache.spark.TaskContext;
 
 /**
@@ -31,17 +27,12 @@ final class PartitionWriter {
     ConnectorMetricsSource.registerOnce();
     TaskContext task = TaskContext.get();
     String name = task == null ? "rdd writer" : "partition " + task.partitionId() + " (task " + task.taskAttemptId() + ")";
-    try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/rdd-write/" + name);
-        EncodingErrorHandling encodingErrors = EncodingErrorHandling.open(settings, name, client.metrics());
-        BulkWriter writer = new BulkWriter(client, settings, name)) {
-      long position = 0;
+    try (TaskWriter writer = TaskWriter.open(settings, name, "searchbridge/rdd-write/" + name)) {
       while (elements.hasNext()) {
         T element = elements.next();
-        long at = ++position;
-        Optional<DocumentEncoder.Encoded> document = encodingErrors.encode(at, () -> encoder.encode(element, at),
-            () -> rendering(element), json -> documents.encodeJson(json, at));
-        document.ifPresent(encoded -> writer.add(encoded.index(), encoded.metadata(), encoded.json()));
+        writer.write(at -> encoder.encode(element, at), () -> rendering(element), documents::encodeJson);
       }
+      writer.flush();
     }
   }
 

@@ -1,11 +1,8 @@
 package io.searchbridge.spark.sql;
 
-import io.searchbridge.core.client.ElasticsearchJavaClient;
-import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Settings;
-import io.searchbridge.core.write.BulkWriter;
 import io.searchbridge.core.write.DocumentEncoder.Encoded;
-import io.searchbridge.core.write.EncodingErrorHandling;
+import io.searchbridge.core.write.TaskWriter;
 import io.searchbridge.spark.metrics.ConnectorMetricsSource;
 import io.searchbridge.spark.metrics.ConnectorSqlMetrics;
 import io.searchbridge.spark.schema.RowJsonEncoder;
@@ -25,40 +22,30 @@ import org.apache.spark.sql.types.StructType;
  */
 final class EsDataWriter implements DataWriter<InternalRow> {
 
-  private final EsClient client;
-  private final BulkWriter writer;
-  private final EncodingErrorHandling encodingErrors;
+  private final TaskWriter writer;
   private final RowJsonEncoder encoder;
   private final StructType schema;
   private final Set<String> indexes = new HashSet<>();
-  private long position;
 
   EsDataWriter(Settings settings, StructType schema, int partitionId, long taskId) {
     ConnectorMetricsSource.registerOnce();
     String name = "partition " + partitionId + " (task " + taskId + ")";
-    this.client = ElasticsearchJavaClient.open(settings, "searchbridge/write/" + name);
-    this.writer = new BulkWriter(client, settings, name);
-    this.encodingErrors = EncodingErrorHandling.open(settings, name, client.metrics());
+    this.writer = TaskWriter.open(settings, name, "searchbridge/write/" + name);
     this.encoder = new RowJsonEncoder(schema, settings);
     this.schema = schema;
   }
 
   @Override
   public void write(InternalRow row) {
-    long at = ++position;
-    encodingErrors.encode(at, () -> new Encoded(encoder.index(row, at), encoder.metadata(row, at), encoder.encode(row)),
-            () -> rendering(row), json -> new Encoded(encoder.index(row, at), encoder.metadata(row, at), json))
-        .ifPresent(document -> {
-          indexes.add(document.index());
-          writer.add(document.index(), document.metadata(), document.json());
-        });
+    writer.write(at -> new Encoded(encoder.index(row, at), encoder.metadata(row, at), encoder.encode(row)),
+            () -> rendering(row), (json, at) -> new Encoded(encoder.index(row, at), encoder.metadata(row, at), json))
+        .ifPresent(document -> indexes.add(document.index()));
   }
 
   @Override
   public WriterCommitMessage commit() {
     writer.flush();
-    encodingErrors.flush();
-    return new EsWriterCommit(position, Set.copyOf(indexes));
+    return new EsWriterCommit(writer.position(), Set.copyOf(indexes));
   }
 
   @Override
@@ -73,15 +60,13 @@ final class EsDataWriter implements DataWriter<InternalRow> {
    */
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return ConnectorSqlMetrics.writeTaskValues(writer::writtenOrPending, client.metrics());
+    return ConnectorSqlMetrics.writeTaskValues(writer::writtenOrPending, writer.metrics());
   }
 
   @Override
   public void close() {
     // After a commit nothing is buffered; after an abort, buffered documents are dropped on purpose.
-    try (EsClient closing = client; EncodingErrorHandling handlers = encodingErrors) {
-      writer.abandon();
-    }
+    writer.close();
   }
 
   /** A row that could not become JSON, as error handlers see it: {@code column=value} pairs. */
