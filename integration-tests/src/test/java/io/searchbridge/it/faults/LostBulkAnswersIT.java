@@ -113,6 +113,7 @@ class LostBulkAnswersIT {
             }
             writer.add(index, withIds ? DocumentMetadata.withId("id-" + n) : DocumentMetadata.none(), json(n));
           }
+          writer.flush();
         }
         assertThat(proxy.answersDropped()).as("bulk answers the proxy dropped").isEqualTo(1);
         assertThat(client.metrics().get(Counter.REQUEST_RETRIES)).as("requests re-sent").isEqualTo(1);
