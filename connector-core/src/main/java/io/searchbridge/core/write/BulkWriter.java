@@ -111,6 +111,11 @@ public final class BulkWriter implements AutoCloseable {
     errorHandlers.flush();
   }
 
+  /** Whether a send failed: from then on the writer sends nothing. */
+  public boolean hasFailed() {
+    return failure != null;
+  }
+
   /** Releases the sending thread and the error handlers (which store the dead letters they hold); sends nothing. */
   @Override
   public void close() {

@@ -77,16 +77,40 @@ public final class TaskWriter implements AutoCloseable {
    */
   public Optional<Encoded> write(LongFunction<Encoded> encoding, Supplier<byte[]> rendering, FromJson fromJson) {
     long at = ++position;
-    Optional<Encoded> document = encodingErrors.encode(at, () -> encoding.apply(at), rendering,
-        json -> fromJson.encode(json, at));
-    document.ifPresent(encoded -> bulk.add(encoded.index(), encoded.metadata(), encoded.json()));
-    return document;
+    try {
+      Optional<Encoded> document = encodingErrors.encode(at, () -> encoding.apply(at), rendering,
+          json -> fromJson.encode(json, at));
+      document.ifPresent(encoded -> bulk.add(encoded.index(), encoded.metadata(), encoded.json()));
+      return document;
+    } catch (RuntimeException e) {
+      throw afterFlushingTheRecordsBefore(e);
+    }
   }
 
   /** Adds a document that is JSON already (a copied hit, an event). */
   public void add(String index, DocumentMetadata metadata, byte[] json) {
     position++;
-    bulk.add(index, metadata, json);
+    try {
+      bulk.add(index, metadata, json);
+    } catch (RuntimeException e) {
+      throw afterFlushingTheRecordsBefore(e);
+    }
+  }
+
+  /**
+   * A record that fails the task (it cannot be encoded, or names no id where one is needed) does
+   * not take the good records before it along: they are acknowledged first, so that what reaches
+   * the index is exactly what was not reported. After a failed bulk request nothing more is sent.
+   */
+  private RuntimeException afterFlushingTheRecordsBefore(RuntimeException failure) {
+    if (!bulk.hasFailed()) {
+      try {
+        flush();
+      } catch (RuntimeException flushFailure) {
+        failure.addSuppressed(flushFailure);
+      }
+    }
+    return failure;
   }
 
   /** Records given so far, skipped ones included. */
