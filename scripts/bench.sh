@@ -76,7 +76,7 @@ if [[ $official == true ]]; then
   echo "official connector: a fresh JVM behind the version proxy, cold then warm pass..." >&2
   java -cp "$target/classes" io.searchbridge.bench.VersionProxy "$url" "$out/proxy.port" >>"$log" 2>&1 &
   proxy_pid=$!
-  for ((i = 0; i < 100 && ! -s $out/proxy.port; i++)); do sleep 0.2; done
+  for ((i = 0; i < 100; i++)); do [[ -s $out/proxy.port ]] && break; sleep 0.2; done
   [[ -s $out/proxy.port ]] || { echo "bench.sh: the version proxy did not start; see $log" >&2; exit 1; }
   bash scripts/spark-java.sh -Xmx2g "${props[@]}" -cp "$official_cp" io.searchbridge.bench.ConnectorMain \
     official "$url" "http://127.0.0.1:$(cat "$out/proxy.port")" "$docs" "$out/official.tsv" >>"$log" 2>&1

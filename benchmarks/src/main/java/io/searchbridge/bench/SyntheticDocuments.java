@@ -55,7 +55,7 @@ final class SyntheticDocuments {
 
   private static final String[] REGIONS =
       {"north", "south", "east", "west", "centre", "coast", "hills", "lakes", "plains", "islands"};
-  /** With "item N " in front, titles are 96-104 characters long. */
+  /** With "item N " in front, titles are 94-102 characters long. */
   private static final String[] PHRASES = {
       "a sturdy oak table with four legs, hand finished and delivered flat packed to your door",
       "blue ceramic mugs in a set of six, dishwasher safe, glazed inside and out, made by hand",
