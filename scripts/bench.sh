@@ -24,7 +24,7 @@ while [[ $# -gt 0 ]]; do
     --no-official) official=false; shift ;;
     --no-sweep) sweep=false; shift ;;
     --jmh) jmh=true; shift ;;
-    -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -91,5 +91,5 @@ echo "raw client: $([[ $sweep == true ]] && echo "sweep for the best request siz
 java -Xmx4g "${props[@]}" -cp "$spark_cp" io.searchbridge.bench.RawMain measure "$url" "$docs" "$out/raw.tsv" \
   $([[ $sweep == true ]] || echo --no-sweep) >>"$log" 2>&1
 
-java -cp "$spark_cp" io.searchbridge.bench.ReportMain "$target/bench-results.md" "${results[@]}"
+java -cp "$spark_cp" io.searchbridge.bench.ReportMain "$target/bench-results.md" "$out/warm-up.tsv" "${results[@]}"
 echo "done in $((SECONDS - started)) s after the server started" >&2

@@ -9,20 +9,21 @@ import java.time.ZoneOffset;
  * Puts the sides' results side by side: the cold table (each connector's first pass in a fresh JVM),
  * then the warm one (the second pass), both against the same raw-client numbers, prints them and
  * writes them to a markdown file.
- * Usage: {@code ReportMain <output.md> <raw.tsv> <searchbridge.tsv> [official.tsv]}.
+ * Usage: {@code ReportMain <output.md> <warm-up.tsv> <raw.tsv> <searchbridge.tsv> [official.tsv]}.
  */
 public final class ReportMain {
 
   private ReportMain() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 3) {
-      System.err.println("usage: ReportMain <output.md> <raw.tsv> <searchbridge.tsv> [official.tsv]");
+    if (args.length < 4) {
+      System.err.println("usage: ReportMain <output.md> <warm-up.tsv> <raw.tsv> <searchbridge.tsv> [official.tsv]");
       System.exit(2);
     }
-    Results raw = Results.read(Path.of(args[1]));
-    Results ours = Results.read(Path.of(args[2]));
-    Results official = args.length > 3 ? Results.read(Path.of(args[3])) : null;
+    Phase warmUp = Results.read(Path.of(args[1])).phases().get(0);
+    Results raw = Results.read(Path.of(args[2]));
+    Results ours = Results.read(Path.of(args[3]));
+    Results official = args.length > 4 ? Results.read(Path.of(args[4])) : null;
     long docs = raw.phase("raw", Phase.Kind.WRITE).docs();
 
     StringBuilder out = new StringBuilder();
@@ -35,8 +36,9 @@ public final class ReportMain {
     if (raw.facts().containsKey("sweep")) {
       out.append("Sweep: ").append(raw.facts().get("sweep")).append(".\n");
     }
-    out.append("\nCold: each connector's first pass in a fresh JVM (the server warmed by one raw write first)."
-        + " Ratios are time over the raw client's time.\n\n");
+    out.append(String.format("%nCold: each connector's first pass in a fresh JVM, after the server was warmed by"
+        + " one raw write of all documents (%.1f s, its first write in this run). Ratios are time over the raw"
+        + " client's time.%n%n", warmUp.seconds()));
     out.append(ResultTable.markdown("cold", raw, ours, official));
     out.append("\nWarm: the second pass in the same JVM; the raw column is the same run as above.\n\n");
     out.append(ResultTable.markdown("warm", raw, ours, official));
