@@ -64,7 +64,8 @@ final class RawPitScan {
       page = fetch(page, slice, queryJson, hits == Hits.IDS ? ids : null);
       read += page.hits;
     } while (page.hits == pageSize);
-    return read;
+    // Counting the ids, not the hits, checks that every id was collected.
+    return hits == Hits.IDS ? ids.size() : read;
   }
 
   /** @param ids where to collect the hits' ids, or null to read every {@code _source} value instead */
