@@ -67,7 +67,8 @@ public class CodecBenchmarks {
     sources = page.toByteArray();
     String mapping = "{\"bench\":{\"mappings\":" + SyntheticDocuments.MAPPINGS + "}}";
     decoder = EsReadSchema.infer(MappingMerger.merge(MappingParser.parseGetMappingResponse(
-        mapping.getBytes(StandardCharsets.UTF_8))), Settings.empty()).decoder();
+        mapping.getBytes(StandardCharsets.UTF_8))),
+        Settings.of(Map.of("es.read.field.as.array.include", SyntheticDocuments.ARRAY_FIELDS))).decoder();
     hit = new HitMetadata("bench", "id", Double.NaN);
   }
 

@@ -3,7 +3,6 @@ package io.searchbridge.bench;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.searchbridge.core.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,61 +14,69 @@ import java.util.concurrent.Future;
 
 /**
  * The raw read: one point-in-time cut into slices, each paged with {@code search_after} on {@code
- * _shard_doc}, responses parsed with Jackson's streaming parser, every {@code _source} value
- * materialised (strings as Java strings, numbers as primitives) and nothing else built.
+ * _shard_doc}, one thread and connection per slice, responses parsed with Jackson's streaming
+ * parser. Either every {@code _source} value is materialised (strings as Java strings, numbers as
+ * primitives) and nothing else built, or only the hits' ids are collected.
  */
 final class RawPitScan {
+
+  /** What each hit is read for. */
+  enum Hits { SOURCE, IDS }
 
   private final RawClient client;
   private final String index;
   private final int slices;
   private final int pageSize;
-  private final int threads;
 
-  RawPitScan(RawClient client, String index, int slices, int pageSize, int threads) {
+  RawPitScan(RawClient client, String index, RawConfig config) {
     this.client = client;
     this.index = index;
-    this.slices = slices;
-    this.pageSize = pageSize;
-    this.threads = threads;
+    this.slices = config.slices();
+    this.pageSize = config.pageSize();
   }
 
   /** @return the number of hits read */
-  long read(String queryJson) throws Exception {
+  long read(String queryJson, Hits hits) throws Exception {
     String pit = client.json("POST", "/" + index + "/_pit?keep_alive=5m", null).path("id").asText();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(slices);
     try {
       List<Future<Long>> results = new ArrayList<>();
       for (int slice = 0; slice < slices; slice++) {
         int id = slice;
-        results.add(pool.submit(() -> readSlice(pit, id, queryJson)));
+        results.add(pool.submit(() -> readSlice(pit, id, queryJson, hits)));
       }
-      long hits = 0;
+      long read = 0;
       for (Future<Long> result : results) {
-        hits += result.get();
+        read += result.get();
       }
-      return hits;
+      return read;
     } finally {
       pool.shutdownNow();
       client.json("DELETE", "/_pit", "{\"id\":\"" + pit + "\"}");
     }
   }
 
-  private long readSlice(String pit, int slice, String queryJson) throws IOException {
-    long hits = 0;
+  private long readSlice(String pit, int slice, String queryJson, Hits hits) throws IOException {
+    List<String> ids = new ArrayList<>();
+    long read = 0;
     Page page = new Page(pit, null, 0);
     do {
-      page = fetch(page, slice, queryJson);
-      hits += page.hits;
+      page = fetch(page, slice, queryJson, hits == Hits.IDS ? ids : null);
+      read += page.hits;
     } while (page.hits == pageSize);
-    return hits;
+    // Counting the ids, not the hits, checks that every id was collected.
+    return hits == Hits.IDS ? ids.size() : read;
   }
 
-  private Page fetch(Page previous, int slice, String queryJson) throws IOException {
+  /** @param ids where to collect the hits' ids, or null to read every {@code _source} value instead */
+  private Page fetch(Page previous, int slice, String queryJson, List<String> ids) throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream(512);
-    try (JsonGenerator json = Json.FACTORY.createGenerator(body)) {
+    try (JsonGenerator json = RawClient.JSON.getFactory().createGenerator(body)) {
       json.writeStartObject();
       json.writeNumberField("size", pageSize);
+      if (ids != null) {
+        json.writeBooleanField("_source", false);
+      }
       json.writeFieldName("query");
       json.writeRawValue(queryJson);
       json.writeBooleanField("track_total_hits", false);
@@ -93,13 +100,13 @@ final class RawPitScan {
       }
       json.writeEndObject();
     }
-    try (InputStream in = client.stream("/_search", body.toByteArray());
-        JsonParser parser = Json.FACTORY.createParser(in)) {
-      return parse(parser, previous);
+    try (InputStream in = client.stream("POST", "/_search", body.toByteArray(), RawClient.APPLICATION_JSON);
+        JsonParser parser = RawClient.JSON.getFactory().createParser(in)) {
+      return parse(parser, previous, ids);
     }
   }
 
-  private static Page parse(JsonParser parser, Page previous) throws IOException {
+  private static Page parse(JsonParser parser, Page previous, List<String> ids) throws IOException {
     String pit = previous.pit;
     Long searchAfter = previous.searchAfter;
     int hits = 0;
@@ -125,6 +132,8 @@ final class RawPitScan {
               parser.nextToken();
               if (key.equals("_source")) {
                 checksum += readSource(parser);
+              } else if (key.equals("_id") && ids != null) {
+                ids.add(parser.getText());
               } else if (key.equals("sort")) {
                 parser.nextToken();
                 searchAfter = parser.getLongValue();
