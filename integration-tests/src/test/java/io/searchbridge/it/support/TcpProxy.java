@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback TCP proxy in front of one server, for faults a stopped process cannot produce: it
  * forwards, cuts every connection once a number of response bytes went through (a node dying in
- * the middle of an answer), or stalls responses (a node that hangs). Plain blocking sockets, two
- * threads per connection; test traffic is small.
+ * the middle of an answer), or stalls responses (a node that hangs). It also tells which requests
+ * never got an answer: a connection is awaiting one from the moment request bytes go through until
+ * response bytes come back, which for HTTP/1.1 without pipelining (what the connector sends) is one
+ * request. Plain blocking sockets, two threads per connection; test traffic is small.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -24,6 +26,8 @@ public final class TcpProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private final AtomicInteger cut = new AtomicInteger();
+  private final AtomicInteger awaiting = new AtomicInteger();
+  private final AtomicInteger unanswered = new AtomicInteger();
   private volatile long responseBytesBeforeCut = Long.MAX_VALUE;
   private volatile boolean stalled;
 
@@ -70,6 +74,16 @@ public final class TcpProxy implements AutoCloseable {
     return cut.get();
   }
 
+  /** Requests sent to the server that have not had a byte of answer yet: requests in flight now. */
+  public int requestsAwaitingAnswer() {
+    return awaiting.get();
+  }
+
+  /** Requests whose connection ended before any byte of answer: the server was killed (or the client gave up). */
+  public int requestsLeftUnanswered() {
+    return unanswered.get();
+  }
+
   @Override
   public void close() {
     closeQuietly(listener);
@@ -78,21 +92,53 @@ public final class TcpProxy implements AutoCloseable {
 
   private void acceptLoop() {
     while (!listener.isClosed()) {
+      Socket client = null;
       try {
-        Socket client = listener.accept();
+        client = listener.accept();
         Socket server = new Socket();
         server.connect(target, 5_000);
         open.add(client);
         open.add(server);
-        pump(client, server, false);
-        pump(server, client, true);
+        Exchange exchange = new Exchange();
+        pump(client, server, false, exchange);
+        pump(server, client, true, exchange);
       } catch (IOException e) {
-        // the listener was closed, or the target refused: the client sees a dropped connection
+        // the listener was closed, or the target refused: the client sees a dropped connection at once
+        if (client != null) {
+          closeQuietly(client);
+        }
       }
     }
   }
 
-  private void pump(Socket from, Socket to, boolean response) {
+  /** Whether the connection's last bytes were a request's, i.e. it waits for an answer. */
+  private final class Exchange {
+    private boolean awaitingAnswer;
+
+    synchronized void requestBytes() {
+      if (!awaitingAnswer) {
+        awaitingAnswer = true;
+        awaiting.incrementAndGet();
+      }
+    }
+
+    synchronized void responseBytes() {
+      if (awaitingAnswer) {
+        awaitingAnswer = false;
+        awaiting.decrementAndGet();
+      }
+    }
+
+    /** The server side ended; a request still waiting will never be answered. */
+    synchronized void serverGone() {
+      if (awaitingAnswer) {
+        responseBytes();
+        unanswered.incrementAndGet();
+      }
+    }
+  }
+
+  private void pump(Socket from, Socket to, boolean response, Exchange exchange) {
     Thread thread = new Thread(() -> {
       byte[] buffer = new byte[8192];
       long forwarded = 0;
@@ -106,8 +152,14 @@ public final class TcpProxy implements AutoCloseable {
             break;
           }
           int allowed = response ? (int) Math.min(read, responseBytesBeforeCut - forwarded) : read;
+          if (!response) {
+            exchange.requestBytes();
+          }
           out.write(buffer, 0, allowed);
           out.flush();
+          if (response && allowed > 0) {
+            exchange.responseBytes();
+          }
           forwarded += allowed;
           if (allowed < read) {
             cut.incrementAndGet();
@@ -117,6 +169,9 @@ public final class TcpProxy implements AutoCloseable {
       } catch (IOException | InterruptedException e) {
         // the other side went away; closing both ends below tells its peer
       } finally {
+        if (response) {
+          exchange.serverGone();
+        }
         closeQuietly(from);
         closeQuietly(to);
         open.remove(from);
