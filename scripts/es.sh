@@ -343,6 +343,8 @@ start_cluster() {
   for ((i = 0; i < NODES; i++)); do
     (
       NAME=${members[i]} STATE="$REPO/target/es/${members[i]}" CLUSTER=$cluster
+      # N JVMs starting at once share the cores: on two loaded cores a node took over 120 s.
+      START_TIMEOUT_S=$((START_TIMEOUT_S * 2))
       lock
       configure_instance "${http[i]}" "${transport[i]}" \
         "discovery.seed_hosts: [$seeds]"$'\n'"cluster.initial_master_nodes: [$masters]"

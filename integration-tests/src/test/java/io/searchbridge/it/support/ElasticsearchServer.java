@@ -27,8 +27,12 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class ElasticsearchServer {
 
-  /** The script's own start-up budget is 120 s; the rest covers a first-time unpack of the distribution. */
-  private static final long START_TIMEOUT_MINUTES = 5;
+  /**
+   * The script's own start-up budget is 120 s a node (240 s for the nodes of a cluster, which start
+   * together and share the cores) plus as much for a cluster to turn green; the rest covers a
+   * first-time unpack of the distribution.
+   */
+  private static final long START_TIMEOUT_MINUTES = 10;
   private static final long STOP_TIMEOUT_MINUTES = 1;
   private static final Pattern INDEX_PREFIX = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final AtomicInteger INDEX_COUNTER = new AtomicInteger();
