@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Starts and stops throw-away local Elasticsearch nodes for integration tests and the demo.
 #
-#   scripts/es.sh start  [--name NAME] [--secure] [--heap 1g] [-E key=value ...]
-#   scripts/es.sh stop   [--name NAME]
+#   scripts/es.sh start  [--name NAME] [--nodes N] [--secure] [--heap 1g] [-E key=value ...]
+#   scripts/es.sh stop   [--name NAME] | --all   a cluster's name stops all its nodes; --all every instance here
+#   scripts/es.sh kill   [--name NAME]     SIGKILL, no shutdown: a node that crashes (data kept for resume)
 #   scripts/es.sh resume [--name NAME]     start a stopped instance again: same port, data and settings
 #   scripts/es.sh status [--name NAME]     exit 0 if running, 3 if not
 #   scripts/es.sh url    [--name NAME]     exit 0 if running, 3 if not
 #
 # State for clients lives in target/es/NAME/: url, pid, home, and with --secure also
 # user, password, ca.pem, truststore.p12, truststore.password (secrets are mode 0600).
+# --nodes N (N > 1) starts a cluster of N master-eligible data nodes NAME-1 .. NAME-N, each an
+# instance of its own (kill, resume, stop by its name); target/es/NAME/ then holds `members` (their
+# names, one a line) and `url` (the first node's).
 # Every start begins with an empty data directory: instances are disposable. Only resume keeps the data,
 # so that fault tests can stop a node in the middle of a write and bring the same node back.
 set -euo pipefail
@@ -19,7 +23,9 @@ ES_USER=searchbridge
 HTTP_PORT_MIN=19200
 HTTP_PORT_MAX=19999
 # Outside the HTTP range and below Linux's ephemeral ports, so outgoing connections never take them.
-TRANSPORT_PORTS=29300-29999
+TRANSPORT_PORT_MIN=29300
+TRANSPORT_PORT_MAX=29999
+TRANSPORT_PORTS=$TRANSPORT_PORT_MIN-$TRANSPORT_PORT_MAX
 START_TIMEOUT_S=120
 STOP_TIMEOUT_S=30
 
@@ -31,7 +37,7 @@ ROOT_BASE=/tmp/searchbridge-es
 die() { echo "es.sh: $*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -109,16 +115,21 @@ instance_dir() {
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-find_free_http_port() {
-  local span=$((HTTP_PORT_MAX - HTTP_PORT_MIN + 1))
+# A free port in $1-$2, starting at a place seeded by checkout and $3 (so instances rarely collide),
+# skipping the ports listed in $4 (taken by nodes of the same cluster that have not bound them yet).
+find_free_port() {
+  local min=$1 max=$2 key=$3 taken=" ${4:-} "
+  local span=$((max - min + 1))
   local seed offset port
-  seed=$(printf '%s' "$REPO:$NAME" | cksum | cut -d' ' -f1)
+  seed=$(printf '%s' "$REPO:$key" | cksum | cut -d' ' -f1)
   for ((offset = 0; offset < span; offset++)); do
-    port=$((HTTP_PORT_MIN + (seed + offset) % span))
-    if ! port_in_use "$port"; then echo "$port"; return; fi
+    port=$((min + (seed + offset) % span))
+    if [[ $taken != *" $port "* ]] && ! port_in_use "$port"; then echo "$port"; return; fi
   done
-  die "no free HTTP port in $HTTP_PORT_MIN-$HTTP_PORT_MAX"
+  die "no free port in $min-$max"
 }
+
+find_free_http_port() { find_free_port "$HTTP_PORT_MIN" "$HTTP_PORT_MAX" "$NAME"; }
 
 # True while any thread of the process runs: the JVM's main thread exits (and its cmdline empties) before
 # shutdown finishes, and a reaped-late zombie must count as gone.
@@ -216,39 +227,59 @@ kill_pid() {
   fi
 }
 
+# SIGKILL and wait until the process is gone: no shutdown, no flush, as when a machine dies.
+kill_pid_now() {
+  local pid=$1 waited=0
+  pid_alive "$pid" || return 0
+  kill -KILL "$pid" 2>/dev/null || true
+  while process_running "$pid" && ((waited < STOP_TIMEOUT_S * 10)); do sleep 0.1; waited=$((waited + 1)); done
+}
+
 cmd_start() {
+  if ((NODES > 1)); then start_cluster; return; fi
   if pid_alive "$(recorded_pid)"; then
     if healthy; then cat "$STATE/url"; return 0; fi
     echo "es.sh: '$NAME' is running but not healthy; restarting it" >&2
     cmd_stop >/dev/null
   fi
 
+  prepare_runtime
+  configure_instance "$(find_free_http_port)" "$TRANSPORT_PORTS" "discovery.type: single-node"
+  launch "$(cat "$STATE/home")" "$JAVA_HOME_FOR_ES" "$DIST"
+}
+
+# Sets JAVA_HOME_FOR_ES and DIST, creating the user and unpacking the distribution if needed.
+prepare_runtime() {
   ensure_es_user
   is_root && prepare_root_base
-  local java_home dist home
-  java_home=$(find_java_home)
-  dist=$(ensure_dist)
-  if is_root && ! as_es_user test -x "$java_home/bin/java"; then
-    die "JDK $java_home is not usable by user '$ES_USER'; set ES_JAVA_HOME to a JDK outside root-only dirs"
+  JAVA_HOME_FOR_ES=$(find_java_home)
+  DIST=$(ensure_dist)
+  if is_root && ! as_es_user test -x "$JAVA_HOME_FOR_ES/bin/java"; then
+    die "JDK $JAVA_HOME_FOR_ES is not usable by user '$ES_USER'; set ES_JAVA_HOME to a JDK outside root-only dirs"
   fi
+}
 
+# Writes a fresh instance NAME (empty data) listening on $1 (HTTP) and $2 (transport), with the
+# discovery settings $3 (yml lines); launch runs it.
+configure_instance() {
+  local port=$1 transport=$2 discovery=$3
+  local java_home=$JAVA_HOME_FOR_ES dist=$DIST home
   home=$(instance_dir)
   rm -rf "$home" "$STATE/user" "$STATE/password" "$STATE/ca.pem" "$STATE/truststore.p12" "$STATE/truststore.password"
   mkdir -p "$home/data" "$home/logs" "$home/tmp" "$STATE"
   cp -r "$dist/config" "$home/config"
 
-  local port scheme=http
-  port=$(find_free_http_port)
+  local scheme=http
   # Settings in the yml, not -E, so a user's -E for the same key overrides instead of clashing.
   # ingest.geoip.downloader.enabled is left out: this distribution has no ingest-geoip module,
   # and Elasticsearch refuses unknown settings.
   cat >"$home/config/elasticsearch.yml" <<EOF
-cluster.name: searchbridge-$NAME
+cluster.name: searchbridge-$CLUSTER
 node.name: $NAME
-discovery.type: single-node
+$discovery
 network.host: 127.0.0.1
 http.port: $port
-transport.port: $TRANSPORT_PORTS
+transport.port: $transport
 path.data: $home/data
 path.logs: $home/logs
 cluster.routing.allocation.disk.threshold_enabled: false
@@ -287,8 +318,79 @@ EOF
   echo "$home" >"$STATE/home"
   # What resume needs to launch the same node again; -E values are not secret (secrets go to the keystore).
   { echo "$HEAP"; for e in "${EXTRA[@]}"; do echo "$e"; done; } >"$STATE/launch"
-  launch "$home" "$java_home" "$dist"
 }
+
+# Starts NODES master-eligible data nodes NAME-1 .. NAME-N that form one cluster. They must start
+# together: none can elect a master alone, and each waits for health (a master) before returning.
+start_cluster() {
+  [[ $SECURE == false ]] || die "--secure is for single nodes only"
+  local members=() i
+  for ((i = 1; i <= NODES; i++)); do members+=("$NAME-$i"); done
+  if [[ -f $STATE/members ]] && cluster_healthy; then cat "$STATE/url"; return 0; fi
+  stop_members
+  prepare_runtime
+
+  local taken="" http=() transport=() seeds="" masters=""
+  for ((i = 0; i < NODES; i++)); do
+    http+=("$(find_free_port "$HTTP_PORT_MIN" "$HTTP_PORT_MAX" "${members[i]}" "$taken")")
+    taken+=" ${http[i]}"
+    transport+=("$(find_free_port "$TRANSPORT_PORT_MIN" "$TRANSPORT_PORT_MAX" "${members[i]}" "$taken")")
+    taken+=" ${transport[i]}"
+    seeds+="${seeds:+, }\"127.0.0.1:${transport[i]}\""
+    masters+="${masters:+, }\"${members[i]}\""
+  done
+  local cluster=$NAME cluster_state=$STATE pids=() failed=0
+  for ((i = 0; i < NODES; i++)); do
+    (
+      NAME=${members[i]} STATE="$REPO/target/es/${members[i]}" CLUSTER=$cluster
+      # N JVMs starting at once share the cores: on two loaded cores a node took over 120 s.
+      START_TIMEOUT_S=$((START_TIMEOUT_S * 2))
+      lock
+      configure_instance "${http[i]}" "${transport[i]}" \
+        "discovery.seed_hosts: [$seeds]"$'\n'"cluster.initial_master_nodes: [$masters]"
+      echo "$cluster" >"$STATE/cluster"
+      launch "$(cat "$STATE/home")" "$JAVA_HOME_FOR_ES" "$DIST" >/dev/null
+    ) &
+    pids+=($!)
+  done
+  for i in "${pids[@]}"; do wait "$i" || failed=1; done
+  printf '%s\n' "${members[@]}" >"$cluster_state/members"
+  cp "$REPO/target/es/${members[0]}/url" "$cluster_state/url"
+  if ((failed)) || ! wait_cluster_healthy; then
+    stop_members
+    die "cluster '$NAME' of $NODES nodes did not start"
+  fi
+  echo "es.sh: cluster '$NAME' of $NODES nodes is green" >&2
+  cat "$STATE/url"
+}
+
+cluster_healthy() {
+  [[ -f $STATE/url ]] || return 1
+  es_curl "/_cluster/health?wait_for_nodes=$(wc -l <"$STATE/members")&wait_for_status=green&timeout=1s" 2>/dev/null |
+    grep -q '"timed_out":false'
+}
+
+wait_cluster_healthy() {
+  local started=$SECONDS
+  until cluster_healthy; do
+    ((SECONDS - started < START_TIMEOUT_S)) || return 1
+    sleep 0.5
+  done
+}
+
+# Runs a command for each node of the cluster NAME, in parallel (stopping a node takes seconds).
+for_each_member() {
+  [[ -f $STATE/members ]] || return 0
+  local member pids=() status=0
+  while read -r member; do
+    (NAME=$member STATE="$REPO/target/es/$member"; lock; "$@") &
+    pids+=($!)
+  done <"$STATE/members"
+  for member in "${pids[@]}"; do wait "$member" || status=1; done
+  return $status
+}
+
+stop_members() { for_each_member cmd_stop >/dev/null; }
 
 # Runs the node in $home (already configured) and waits until it is healthy.
 launch() {
@@ -317,7 +419,7 @@ launch() {
       echo "es.sh: elasticsearch '$NAME' did not become healthy at $url within ${START_TIMEOUT_S}s" >&2
       kill_pid "$(recorded_pid)"
       rm -f "$STATE/pid"
-      print_log_tail "$home/logs/searchbridge-$NAME.log"
+      print_log_tail "$home/logs/searchbridge-$CLUSTER.log"
       exit 1
     fi
     sleep 0.5
@@ -333,10 +435,16 @@ cmd_resume() {
   home=$(cat "$STATE/home")
   [[ -d $home/data ]] || die "'$NAME' has no data directory $home/data any more; use start"
   { read -r HEAP; mapfile -t EXTRA; } <"$STATE/launch"
+  [[ -f $STATE/cluster ]] && CLUSTER=$(cat "$STATE/cluster")
   launch "$home" "$(find_java_home)" "$(ensure_dist)"
 }
 
 cmd_stop() {
+  if [[ -f $STATE/members ]]; then
+    stop_members || die "could not stop every node of cluster '$NAME'"
+    echo "es.sh: cluster '$NAME' stopped"
+    return 0
+  fi
   local pid
   pid=$(recorded_pid)
   if [[ -z $pid ]]; then echo "es.sh: '$NAME' is not running"; return 0; fi
@@ -346,8 +454,35 @@ cmd_stop() {
   echo "es.sh: '$NAME' stopped"
 }
 
+# Every instance of this checkout that has a pid recorded: what a killed test JVM may leave behind.
+stop_all() {
+  local dir pids=() status=0
+  for dir in "$REPO"/target/es/*/; do
+    [[ -f $dir/pid ]] || continue
+    (NAME=$(basename "$dir") STATE=${dir%/}; lock; cmd_stop) &
+    pids+=($!)
+  done
+  for dir in "${pids[@]}"; do wait "$dir" || status=1; done
+  return $status
+}
+
+cmd_kill() {
+  local pid
+  pid=$(recorded_pid)
+  pid_alive "$pid" || die "'$NAME' is not running"
+  kill_pid_now "$pid"
+  process_running "$pid" && die "could not kill '$NAME' (pid $pid)"
+  rm -f "$STATE/pid"
+  echo "es.sh: '$NAME' killed (pid $pid)"
+}
+
 cmd_status() {
   local url=""
+  if [[ -f $STATE/members ]]; then
+    cluster_healthy && { echo "running $(cat "$STATE/url")"; return 0; }
+    echo "not green (nodes: $(tr '\n' ' ' <"$STATE/members"))"
+    return 3
+  fi
   [[ -f $STATE/url ]] && url=$(cat "$STATE/url")
   if pid_alive "$(recorded_pid)" && healthy; then
     echo "running $url"
@@ -361,6 +496,7 @@ cmd_status() {
 }
 
 cmd_url() {
+  [[ -f $STATE/members ]] && { cat "$STATE/url"; return 0; }
   pid_alive "$(recorded_pid)" || { echo "es.sh: '$NAME' is not running" >&2; return 3; }
   cat "$STATE/url"
 }
@@ -371,11 +507,15 @@ shift
 NAME=default
 SECURE=false
 HEAP=1g
+NODES=1
+ALL=false
 EXTRA=()
 while [[ $# -gt 0 ]]; do
   case $1 in
     --name) [[ $# -ge 2 ]] || usage; NAME=$2; shift 2 ;;
     --secure) SECURE=true; shift ;;
+    --nodes) [[ $# -ge 2 && $2 =~ ^[1-9]$ ]] || usage; NODES=$2; shift 2 ;;
+    --all) ALL=true; shift ;;
     --heap) [[ $# -ge 2 ]] || usage; HEAP=$2; shift 2 ;;
     -E) [[ $# -ge 2 ]] || usage; EXTRA+=("$2"); shift 2 ;;
     -E*) EXTRA+=("${1#-E}"); shift ;;
@@ -386,6 +526,7 @@ done
 # The name becomes part of paths and the cluster name.
 [[ $NAME =~ ^[a-z0-9][a-z0-9_-]*$ ]] || die "--name must match [a-z0-9][a-z0-9_-]*, got '$NAME'"
 STATE="$REPO/target/es/$NAME"
+CLUSTER=$NAME
 as_es_prefix=()
 is_root && as_es_prefix=(runuser -u "$ES_USER" --)
 
@@ -400,7 +541,8 @@ lock() {
 case $COMMAND in
   start) lock; cmd_start ;;
   resume) lock; cmd_resume ;;
-  stop) lock; cmd_stop ;;
+  stop) if [[ $ALL == true ]]; then stop_all; else lock; cmd_stop; fi ;;
+  kill) lock; cmd_kill ;;
   status) cmd_status ;;
   url) cmd_url ;;
   *) echo "es.sh: unknown command '$COMMAND'" >&2; usage ;;

@@ -117,7 +117,7 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
     try {
       fetched = client.search(request.path(), request.body(), parser::parse);
     } catch (EsRequestException e) {
-      throw explain(e);
+      throw explain(description, e);
     }
     long received = Math.min(fetched.hits().size(), remaining);
     client.metrics().add(Counter.SEARCH_PAGES, 1);
@@ -140,7 +140,15 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
     position = 0;
   }
 
-  private RuntimeException explain(EsRequestException e) {
+  /**
+   * A missing context either expired or was lost with the node that held it; Elasticsearch (8.x) tells
+   * the second apart and names the node, which the message passes on.
+   */
+  static RuntimeException explain(String description, EsRequestException e) {
+    if (e.status() == 404 && e.errorType().equals("search_context_missing_nodes_exception")) {
+      return new SearchbridgeException(description + " failed: a node holding its point-in-time left the"
+          + " cluster; run the read again to read the shard from another copy (" + e.getMessage() + ")", e);
+    }
     if (e.status() == 404 && e.errorType().contains("search_context_missing")) {
       return new SearchbridgeException(description + " failed: the point-in-time expired between two pages;"
           + " raise es.scroll.keepalive (the time allowed between two pages) or lower es.scroll.size", e);

@@ -112,9 +112,22 @@ final class SearchPageParser<T> {
     }
     JsonNode first = shards.path("failures").path(0);
     JsonNode reason = first.path("reason");
+    String type = reason.path("type").asText(reason.toString());
     throw new SearchbridgeException(description + " failed on " + failed + " of " + shards.path("total").asInt()
         + " shard(s); first failure: index [" + first.path("index").asText("?") + "] shard " + first.path("shard").asText("?")
-        + ": " + reason.path("type").asText("") + " " + reason.path("reason").asText(reason.toString()));
+        + where(first, type) + ": " + type + (reason.path("reason").isTextual() ? " " + reason.path("reason").asText() : ""));
+  }
+
+  /**
+   * The node of a failed shard copy, which matters when a node was lost. Once the node has left the
+   * cluster Elasticsearch no longer names it and answers a bare no_shard_available_action_exception.
+   */
+  private static String where(JsonNode failure, String type) {
+    if (failure.path("node").isTextual()) {
+      return " on node [" + failure.path("node").asText() + "]";
+    }
+    return type.equals("no_shard_available_action_exception")
+        ? " (the copy this read was opened on is gone: its node left the cluster; run the read again)" : "";
   }
 
   private void expect(JsonToken actual, JsonToken expected) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.searchbridge.core.SearchbridgeException;
 import io.searchbridge.core.client.EsClient;
+import io.searchbridge.core.client.EsRequestException;
 import io.searchbridge.core.client.ResponseReader;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.metrics.ConnectorMetrics;
@@ -63,6 +64,33 @@ class SearchCursorTest {
       cursor.forEachRemaining(hits::add);
       assertThat(hits).hasSize(3);
     }
+  }
+
+  @Test
+  void aContextLostWithItsNodeNamesTheNode() {
+    EsRequestException lost = new EsRequestException("search /_search failed: HTTP 404"
+        + " search_context_missing_nodes_exception: Search context of type [point in time] references nodes that have"
+        + " left the cluster: [JQ75NASHRTyYTL2jEiOamw]", 404, "search_context_missing_nodes_exception", null);
+
+    RuntimeException explained = SearchCursor.explain("reading [idx] shard 2", lost);
+
+    assertThat(explained).hasMessageStartingWith("reading [idx] shard 2 failed: a node holding its point-in-time left"
+        + " the cluster").hasMessageContaining("[JQ75NASHRTyYTL2jEiOamw]").hasCause(lost);
+    assertThat(explained.getMessage()).doesNotContain("es.scroll.keepalive");
+  }
+
+  @Test
+  void anExpiredContextNamesTheSettingToRaise() {
+    EsRequestException expired = new EsRequestException("search failed: HTTP 404 search_context_missing_exception",
+        404, "search_context_missing_exception", null);
+    assertThat(SearchCursor.explain("reading [idx] shard 2", expired))
+        .hasMessageContaining("expired between two pages; raise es.scroll.keepalive");
+  }
+
+  @Test
+  void otherFailuresPassUnchanged() {
+    EsRequestException busy = new EsRequestException("search failed: HTTP 503", 503, "", null);
+    assertThat(SearchCursor.explain("reading [idx] shard 2", busy)).isSameAs(busy);
   }
 
   /** A search answer of a shard holding {@code total} hits, with the hits of the given ids. */

@@ -66,8 +66,18 @@ class SearchPageParserTest {
           "reason":{"type":"query_shard_exception","reason":"failed to create query"}}]},"hits":{"hits":[]}}"""))
         .isInstanceOf(SearchbridgeException.class)
         .hasMessageContaining("reading [idx] partition 0 failed on 1 of 3 shard(s)")
-        .hasMessageContaining("index [idx] shard 1")
-        .hasMessageContaining("query_shard_exception failed to create query");
+        .hasMessageContaining("index [idx] shard 1 on node [n1]: query_shard_exception failed to create query");
+  }
+
+  /** What a point-in-time page answers once a node holding one of its shard copies has left the cluster. */
+  @Test
+  void aShardLostWithItsNodeSaysSoWhenElasticsearchNoLongerNamesTheNode() {
+    assertThatThrownBy(() -> parse("""
+        {"pit_id":"p","_shards":{"total":3,"successful":1,"skipped":0,"failed":2,"failures":[{"shard":0,"index":"idx",
+          "node":null,"reason":{"type":"no_shard_available_action_exception","reason":null}}]},"hits":{"hits":[]}}"""))
+        .isInstanceOf(SearchbridgeException.class)
+        .hasMessageEndingWith("index [idx] shard 0 (the copy this read was opened on is gone: its node left the cluster;"
+            + " run the read again): no_shard_available_action_exception");
   }
 
   @Test

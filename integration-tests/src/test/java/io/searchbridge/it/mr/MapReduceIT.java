@@ -3,6 +3,7 @@ package io.searchbridge.it.mr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.searchbridge.it.support.Await;
 import io.searchbridge.it.support.ElasticsearchExtension;
 import io.searchbridge.it.support.ElasticsearchServer;
 import io.searchbridge.it.support.RestCalls;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -219,10 +221,11 @@ class MapReduceIT {
     Thread runner = new Thread(control, "job-control");
     runner.setDaemon(true);
     runner.start();
-    while (!control.allFinished()) {
-      Thread.sleep(200);
+    try {
+      Await.until("both jobs of the job control to finish", Duration.ofMinutes(4), control::allFinished);
+    } finally {
+      control.stop();
     }
-    control.stop();
     assertThat(control.getFailedJobList()).isEmpty();
 
     assertThat(counter(write, EsCounter.DOCUMENTS_WRITTEN)).isEqualTo(100_000);

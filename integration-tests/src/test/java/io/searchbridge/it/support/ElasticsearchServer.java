@@ -27,8 +27,12 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class ElasticsearchServer {
 
-  /** The script's own start-up budget is 120 s; the rest covers a first-time unpack of the distribution. */
-  private static final long START_TIMEOUT_MINUTES = 5;
+  /**
+   * The script's own start-up budget is 120 s a node (240 s for the nodes of a cluster, which start
+   * together and share the cores) plus as much for a cluster to turn green; the rest covers a
+   * first-time unpack of the distribution.
+   */
+  private static final long START_TIMEOUT_MINUTES = 10;
   private static final long STOP_TIMEOUT_MINUTES = 1;
   private static final Pattern INDEX_PREFIX = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final AtomicInteger INDEX_COUNTER = new AtomicInteger();
@@ -38,6 +42,7 @@ public final class ElasticsearchServer {
   private final String name;
   private final Path stateDir;
   private Thread shutdownHook;
+  private volatile boolean killed;
 
   private ElasticsearchServer(String url, String name, Path stateDir) {
     this.uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
@@ -88,21 +93,41 @@ public final class ElasticsearchServer {
   }
 
   /**
-   * Stops the node but keeps its data, port and settings for {@link #resume()}: a server going away
-   * in the middle of a job. The shutdown hook stays, so the node is stopped at exit whatever happens.
+   * A member of a cluster started with {@code es.sh start --nodes N}: killed and resumed by its own
+   * name, stopped with its cluster (whose server's {@link #stop()} stops every member).
    */
-  public void halt() {
-    requireStateDir();
-    runScript(List.of("stop", "--name", name), STOP_TIMEOUT_MINUTES);
+  static ElasticsearchServer member(String name) {
+    Path stateDir = root().resolve("target/es").resolve(name);
+    try {
+      return new ElasticsearchServer(Files.readString(stateDir.resolve("url")).strip(), name, stateDir);
+    } catch (IOException e) {
+      throw new IllegalStateException("cluster member '" + name + "' has no url in " + stateDir, e);
+    }
   }
 
-  /** Starts a node stopped by {@link #halt()} again, on the same port with the same data. */
+  /**
+   * Kills the node with SIGKILL, keeping its data, port and settings for {@link #resume()}: a server
+   * that crashes in the middle of a job, with no chance to finish requests or close connections.
+   */
+  public void kill() {
+    requireStateDir();
+    runScript(List.of("kill", "--name", name), STOP_TIMEOUT_MINUTES);
+    killed = true;
+  }
+
+  /** False between {@link #kill()} and {@link #resume()}. */
+  public boolean isUp() {
+    return !killed;
+  }
+
+  /** Starts a node killed by {@link #kill()} again, on the same port with the same data. */
   public void resume() {
     requireStateDir();
     String stdout = runScript(List.of("resume", "--name", name), START_TIMEOUT_MINUTES).strip();
     if (!stdout.endsWith(url())) {
       throw new IllegalStateException("es.sh resume --name " + name + " came back at another URL: " + stdout);
     }
+    killed = false;
   }
 
   private void stopQuietly() {
@@ -116,6 +141,11 @@ public final class ElasticsearchServer {
   /** Base URL without trailing slash, e.g. {@code http://127.0.0.1:19234}. */
   public String url() {
     return uri.toString();
+  }
+
+  /** The es.sh instance name, which is also the node's name; null for external servers. */
+  public String name() {
+    return name;
   }
 
   public String host() {
@@ -221,7 +251,7 @@ public final class ElasticsearchServer {
   }
 
   /** Runs es.sh, its stderr going straight to ours so start-up failures show in the test output. */
-  private static String runScript(List<String> args, long timeoutMinutes) {
+  static String runScript(List<String> args, long timeoutMinutes) {
     Path root = root();
     List<String> command = new ArrayList<>(List.of("bash", root.resolve("scripts/es.sh").toString()));
     command.addAll(args);

@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A loopback TCP proxy in front of one server, for faults a stopped process cannot produce: it
  * forwards, cuts every connection once a number of response bytes went through (a node dying in
  * the middle of an answer), stalls responses (a node that hangs), or lets chosen requests through
- * and drops their answers (a request the server carried out whose answer was lost). Plain blocking
- * sockets, two threads per connection; test traffic is small.
+ * and drops their answers (a request the server carried out whose answer was lost). It also tells
+ * which requests never got an answer: a connection is awaiting one from the moment request bytes go
+ * through until response bytes come back, which for HTTP/1.1 without pipelining (what the connector
+ * sends) is one request. Plain blocking sockets, two threads per connection; test traffic is small.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -29,6 +31,8 @@ public final class TcpProxy implements AutoCloseable {
   private final AtomicInteger answersToDrop = new AtomicInteger();
   private final AtomicInteger answersDropped = new AtomicInteger();
   private volatile String dropMarker;
+  private final AtomicInteger awaiting = new AtomicInteger();
+  private final AtomicInteger unanswered = new AtomicInteger();
   private volatile long responseBytesBeforeCut = Long.MAX_VALUE;
   private volatile boolean stalled;
 
@@ -92,6 +96,16 @@ public final class TcpProxy implements AutoCloseable {
     return cut.get();
   }
 
+  /** Requests sent to the server that have not had a byte of answer yet: requests in flight now. */
+  public int requestsAwaitingAnswer() {
+    return awaiting.get();
+  }
+
+  /** Requests whose connection ended before any byte of answer: the server was killed (or the client gave up). */
+  public int requestsLeftUnanswered() {
+    return unanswered.get();
+  }
+
   @Override
   public void close() {
     closeQuietly(listener);
@@ -119,10 +133,34 @@ public final class TcpProxy implements AutoCloseable {
    * What the two pumps of one connection share. Clients send the next request on a connection only
    * after the previous answer ended (no pipelining), so the answer after a marked request is its own.
    */
-  private static final class Connection {
+  private final class Connection {
     volatile boolean dropNextAnswer;
     /** The end of the request bytes so far, so that a marker split between two reads is still found. */
     String requestTail = "";
+    /** Whether the connection's last bytes were a request's, i.e. it waits for an answer. */
+    private boolean awaitingAnswer;
+
+    synchronized void requestBytes() {
+      if (!awaitingAnswer) {
+        awaitingAnswer = true;
+        awaiting.incrementAndGet();
+      }
+    }
+
+    synchronized void responseBytes() {
+      if (awaitingAnswer) {
+        awaitingAnswer = false;
+        awaiting.decrementAndGet();
+      }
+    }
+
+    /** The server side ended; a request still waiting will never be answered. */
+    synchronized void serverGone() {
+      if (awaitingAnswer) {
+        responseBytes();
+        unanswered.incrementAndGet();
+      }
+    }
   }
 
   private void pump(Socket from, Socket to, Connection connection, boolean response) {
@@ -143,12 +181,20 @@ public final class TcpProxy implements AutoCloseable {
             connection.dropNextAnswer = true;
           }
           if (response && connection.dropNextAnswer) {
+            // answered by the server, lost on the way: not a request the server left unanswered
+            connection.responseBytes();
             answersDropped.incrementAndGet();
             break;
           }
           int allowed = response ? (int) Math.min(read, responseBytesBeforeCut - forwarded) : read;
+          if (!response) {
+            connection.requestBytes();
+          }
           out.write(buffer, 0, allowed);
           out.flush();
+          if (response && allowed > 0) {
+            connection.responseBytes();
+          }
           forwarded += allowed;
           if (allowed < read) {
             cut.incrementAndGet();
@@ -158,6 +204,9 @@ public final class TcpProxy implements AutoCloseable {
       } catch (IOException | InterruptedException e) {
         // the other side went away; closing both ends below tells its peer
       } finally {
+        if (response) {
+          connection.serverGone();
+        }
         closeQuietly(from);
         closeQuietly(to);
         open.remove(from);
