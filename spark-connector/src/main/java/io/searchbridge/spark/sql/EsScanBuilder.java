@@ -5,12 +5,12 @@ import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.query.EsQueryParser;
+import io.searchbridge.core.query.QueryCombiner;
 import io.searchbridge.pushdown.AggregationTranslator;
 import io.searchbridge.pushdown.FilterTranslator;
 import io.searchbridge.pushdown.PushedAggregation;
 import io.searchbridge.pushdown.PushedFilters;
 import io.searchbridge.pushdown.PushedSort;
-import io.searchbridge.pushdown.QueryCombiner;
 import io.searchbridge.pushdown.SortTranslator;
 import java.util.List;
 import java.util.Optional;
@@ -153,7 +153,7 @@ final class EsScanBuilder implements ScanBuilder, SupportsPushDownV2Filters, Sup
 
   @Override
   public Scan build() {
-    String query = QueryCombiner.and(EsQueryParser.parse(options.settings().get(Keys.QUERY)), filters.queryJson());
+    String query = QueryCombiner.and(EsQueryParser.parse(options.settings().get(Keys.QUERY)), filters.query());
     if (countOnly) {
       return new CountScan(options, query);
     }
