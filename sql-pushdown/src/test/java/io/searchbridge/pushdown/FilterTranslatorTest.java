@@ -215,7 +215,7 @@ class FilterTranslatorTest {
   @Test
   void rangeOnTimestamp() {
     pushedExactly(pred(">=", col("ts"), lit(0L, DataTypes.TimestampType)), """
-        {"range": {"ts": {"gte": "1970-01-01T00:00:00Z", "format": "strict_date_optional_time_nanos"}}}""");
+        {"range": {"ts": {"gte": "1970-01-01T00:00:00.000Z", "format": "strict_date_optional_time_nanos"}}}""");
   }
 
   @Test
@@ -328,7 +328,7 @@ class FilterTranslatorTest {
   void inOnDatesIsAnyOfTheRanges() {
     pushedExactly(pred("IN", col("ts"), lit(0L, DataTypes.TimestampType), lit(1000L, DataTypes.TimestampType)), """
         {"bool": {"should": [
-          {"range": {"ts": {"gte": "1970-01-01T00:00:00Z", "lte": "1970-01-01T00:00:00Z",
+          {"range": {"ts": {"gte": "1970-01-01T00:00:00.000Z", "lte": "1970-01-01T00:00:00.000Z",
                             "format": "strict_date_optional_time_nanos"}}},
           {"range": {"ts": {"gte": "1970-01-01T00:00:00.001Z", "lte": "1970-01-01T00:00:00.001Z",
                             "format": "strict_date_optional_time_nanos"}}}],

@@ -66,7 +66,7 @@ public final class FieldPredicates {
         case GTE -> Map.of(RangeBound.GTE, start);
       });
     }
-    return FieldValues.json(field, value).flatMap(v -> range(field, Map.of(comparison, v)));
+    return FieldValues.json(field, SignedZeros.bound(comparison, value)).flatMap(v -> range(field, Map.of(comparison, v)));
   }
 
   /** STARTS_WITH, ENDS_WITH, CONTAINS: case-sensitive prefix and wildcard queries, exact. */
@@ -107,11 +107,11 @@ public final class FieldPredicates {
   /**
    * term (one value) or terms on the term field. Exact unless the field normalizes values or is an
    * ip (one address has several spellings); values over ignore_above are not indexed, so they
-   * cannot be pushed.
+   * cannot be pushed. A floating-point zero is both zeros ({@link SignedZeros}).
    */
   private static Optional<Translation> terms(QueryableField field, List<Value> values) {
     List<JsonNode> jsonValues = new ArrayList<>();
-    for (Value value : values) {
+    for (Value value : values.stream().flatMap(v -> SignedZeros.equalTo(v).stream()).toList()) {
       Optional<JsonNode> json = FieldValues.json(field, value);
       if (json.isEmpty() || tooLong(field, json.get())) {
         return Optional.empty();

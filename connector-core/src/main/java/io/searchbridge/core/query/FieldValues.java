@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -25,6 +26,11 @@ public final class FieldValues {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
+  /**
+   * Always three fractional digits: Elasticsearch fills the fields a date bound leaves out with
+   * their maximum for lte and gt, so "00:00:00Z" as lte would match up to 00:00:00.999.
+   */
+  private static final DateTimeFormatter ISO_MILLIS = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
 
   private FieldValues() {}
 
@@ -67,14 +73,16 @@ public final class FieldValues {
   }
 
   /**
-   * A `date` field keeps milliseconds, so a timestamp with a sub-millisecond part has no exact
-   * counterpart there and is refused.
+   * A point in time with every digit it has, so that no bound is rounded. A `date` field keeps
+   * milliseconds, so a timestamp with a sub-millisecond part has no exact counterpart there and is
+   * refused.
    */
   private static Optional<JsonNode> timestamp(long micros, FieldType fieldType) {
     if (fieldType == FieldType.DATE && micros % 1000 != 0) {
       return Optional.empty();
     }
     Instant instant = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-    return Optional.of(JSON.textNode(ISO.format(instant)));
+    // ISO_INSTANT writes as many digits as the value needs: six for microseconds, none for whole seconds.
+    return Optional.of(JSON.textNode((micros % 1000 == 0 ? ISO_MILLIS : ISO).format(instant)));
   }
 }
