@@ -76,7 +76,7 @@ final class EsScanBuilder implements ScanBuilder, SupportsPushDownV2Filters, Sup
     if (!settings.get(Keys.PUSHDOWN) || predicates.length == 0) {
       return predicates;
     }
-    filters = new FilterTranslator(schemas().mapping(), settings.get(Keys.PUSHDOWN_STRICT)).translate(predicates);
+    filters = new FilterTranslator(schemas().withArrays(), settings.get(Keys.PUSHDOWN_STRICT)).translate(predicates);
     if (!filters.postScan().isEmpty()) {
       LOG.debug("[{}] left to Spark after the scan: {}", options.name(), filters.postScan());
     }
@@ -110,7 +110,7 @@ final class EsScanBuilder implements ScanBuilder, SupportsPushDownV2Filters, Sup
   }
 
   private Optional<PushedAggregation> translate(Aggregation pushed) {
-    Optional<PushedAggregation> translated = new AggregationTranslator(schemas().mapping()).translate(pushed);
+    Optional<PushedAggregation> translated = new AggregationTranslator(schemas().withArrays()).translate(pushed);
     if (translated.isEmpty()) {
       LOG.debug("[{}] aggregation left to Spark: {} group by {}", options.name(),
           java.util.Arrays.toString(pushed.aggregateExpressions()), java.util.Arrays.toString(pushed.groupByExpressions()));
@@ -137,7 +137,7 @@ final class EsScanBuilder implements ScanBuilder, SupportsPushDownV2Filters, Sup
     if (!options.settings().get(Keys.PUSHDOWN)) {
       return false;
     }
-    Optional<PushedSort> sort = new SortTranslator(schemas().mapping()).translate(orders);
+    Optional<PushedSort> sort = new SortTranslator(schemas().withArrays()).translate(orders);
     sort.ifPresent(s -> {
       sortJson = s.sortJson();
       limit = pushed;
