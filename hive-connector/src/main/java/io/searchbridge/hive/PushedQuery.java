@@ -1,6 +1,5 @@
 package io.searchbridge.hive;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.searchbridge.core.client.ElasticsearchJavaClient;
 import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Keys;
@@ -8,9 +7,10 @@ import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.mapping.IndexMappings;
 import io.searchbridge.core.mapping.ResolvedMapping;
 import io.searchbridge.core.query.EsQueryParser;
+import io.searchbridge.core.query.Query;
+import io.searchbridge.core.query.QueryCombiner;
 import io.searchbridge.core.read.PartitionReads;
 import io.searchbridge.mr.HadoopSettings;
-import io.searchbridge.pushdown.QueryCombiner;
 import java.util.Optional;
 import org.apache.hadoop.hive.ql.exec.SerializationUtilities;
 import org.apache.hadoop.hive.ql.plan.TableScanDesc;
@@ -40,10 +40,10 @@ final class PushedQuery {
     try (EsClient client = ElasticsearchJavaClient.open(settings, "searchbridge/hive-plan")) {
       mapping = IndexMappings.resolve(client, PartitionReads.resource(settings));
     }
-    Optional<ObjectNode> pushed = new PredicateTranslator(ColumnMapping.ofJob(job, settings), mapping)
+    Optional<Query> pushed = new PredicateTranslator(ColumnMapping.ofJob(job, settings), mapping)
         .translate(SerializationUtilities.deserializeExpression(serialized));
     LOG.info("Hive predicate [{}] pushed to Elasticsearch as {}", job.get(TableScanDesc.FILTER_TEXT_CONF_STR),
-        pushed.map(ObjectNode::toString).orElse("nothing"));
-    return QueryCombiner.and(user, pushed.map(ObjectNode::toString));
+        pushed.map(Query::toJson).orElse("nothing"));
+    return QueryCombiner.and(user, pushed);
   }
 }

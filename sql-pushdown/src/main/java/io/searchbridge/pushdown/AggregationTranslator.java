@@ -2,9 +2,14 @@ package io.searchbridge.pushdown;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.searchbridge.core.json.Json;
 import io.searchbridge.core.mapping.FieldType;
 import io.searchbridge.core.mapping.ResolvedMapping;
+import io.searchbridge.core.query.FieldKind;
+import io.searchbridge.core.query.Query;
+import io.searchbridge.core.query.QueryableField;
 import io.searchbridge.pushdown.PushedAggregation.OutputColumn;
+import io.searchbridge.pushdown.PushedAggregation.OutputKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,18 +49,18 @@ public final class AggregationTranslator {
   public Optional<PushedAggregation> translate(Aggregation aggregation) {
     List<String> groupColumns = new ArrayList<>();
     List<OutputColumn> outputs = new ArrayList<>();
-    ArrayNode sources = Queries.MAPPER.createArrayNode();
+    ArrayNode sources = Json.MAPPER.createArrayNode();
     for (Expression group : aggregation.groupByExpressions()) {
-      Optional<Column> column = Column.resolve(mapping, group).filter(AggregationTranslator::groupable);
+      Optional<QueryableField> column = Columns.resolve(mapping, group).filter(AggregationTranslator::groupable);
       if (column.isEmpty()) {
         return refuse("group " + group);
       }
       String path = column.get().field().path();
       groupColumns.add(path);
-      outputs.add(new OutputColumn(path, "group", path, sparkType(column.get().field().type())));
+      outputs.add(new OutputColumn(path, OutputKind.GROUP, path, sparkType(column.get().field().type())));
       sources.add(source(path));
     }
-    ObjectNode metrics = Queries.MAPPER.createObjectNode();
+    ObjectNode metrics = Json.MAPPER.createObjectNode();
     AggregateFunc[] functions = aggregation.aggregateExpressions();
     for (int i = 0; i < functions.length; i++) {
       Optional<OutputColumn> output = metric(functions[i], i);
@@ -68,18 +73,18 @@ public final class AggregationTranslator {
       }
     }
     boolean composite = !groupColumns.isEmpty();
-    ObjectNode body = Queries.MAPPER.createObjectNode();
+    ObjectNode body = Json.MAPPER.createObjectNode();
     if (composite) {
       body.putObject("composite").put("size", PAGE_SIZE).set("sources", sources);
     } else {
-      body.set("filter", Queries.matchAll());
+      body.set("filter", Query.matchAll().toDsl());
     }
     if (!metrics.isEmpty()) {
       body.set("aggs", metrics);
     }
-    ObjectNode aggs = Queries.MAPPER.createObjectNode();
+    ObjectNode aggs = Json.MAPPER.createObjectNode();
     aggs.set(composite ? PushedAggregation.COMPOSITE : PushedAggregation.ALL, body);
-    return Optional.of(new PushedAggregation(Queries.json(aggs), composite, groupColumns, outputs));
+    return Optional.of(new PushedAggregation(aggs.toString(), composite, groupColumns, outputs));
   }
 
   private static Optional<PushedAggregation> refuse(String what) {
@@ -89,65 +94,64 @@ public final class AggregationTranslator {
 
   /** missing_bucket keeps documents without the field as a NULL group, as SQL's GROUP BY does. */
   private static ObjectNode source(String path) {
-    ObjectNode terms = Queries.MAPPER.createObjectNode();
+    ObjectNode terms = Json.MAPPER.createObjectNode();
     terms.putObject("terms").put("field", path).put("missing_bucket", true);
-    return (ObjectNode) Queries.MAPPER.createObjectNode().set(path, terms);
+    return (ObjectNode) Json.MAPPER.createObjectNode().set(path, terms);
   }
 
   /**
    * date_nanos keys come back as milliseconds, so grouping on them would merge distinct values.
    */
-  private static boolean groupable(Column column) {
+  private static boolean groupable(QueryableField column) {
     return column.columnar() && column.field().type() != FieldType.DATE_NANOS;
   }
 
   /** The output column of one aggregate function, named by its position; empty if not pushable. */
   private Optional<OutputColumn> metric(AggregateFunc function, int index) {
     if (function instanceof CountStar) {
-      return Optional.of(new OutputColumn("count_" + index, "count", null, DataTypes.LongType));
+      return Optional.of(new OutputColumn(OutputKind.COUNT.aggregationName() + "_" + index, OutputKind.COUNT, null, DataTypes.LongType));
     }
     if (function instanceof Count count && !count.isDistinct()) {
       return column(count.column(), AggregationTranslator::groupable)
-          .map(c -> output("count", index, c, DataTypes.LongType));
+          .map(c -> output(OutputKind.COUNT, index, c, DataTypes.LongType));
     }
     if (function instanceof Min min) {
-      return ordered(min.column()).map(c -> output("min", index, c, sparkType(c.field().type())));
+      return ordered(min.column()).map(c -> output(OutputKind.MIN, index, c, sparkType(c.field().type())));
     }
     if (function instanceof Max max) {
-      return ordered(max.column()).map(c -> output("max", index, c, sparkType(c.field().type())));
+      return ordered(max.column()).map(c -> output(OutputKind.MAX, index, c, sparkType(c.field().type())));
     }
     if (function instanceof Sum sum && !sum.isDistinct()) {
-      return summable(sum.column()).map(c -> output("sum", index, c, sumType(c.field().type())));
+      return summable(sum.column()).map(c -> output(OutputKind.SUM, index, c, sumType(c.field().type())));
     }
     if (function instanceof Avg avg && !avg.isDistinct()) {
-      return summable(avg.column()).map(c -> output("avg", index, c, DataTypes.DoubleType));
+      return summable(avg.column()).map(c -> output(OutputKind.AVG, index, c, DataTypes.DoubleType));
     }
     return Optional.empty();
   }
 
-  private static OutputColumn output(String kind, int index, Column column, DataType type) {
-    return new OutputColumn(kind + "_" + index, kind, column.field().path(), type);
+  private static OutputColumn output(OutputKind kind, int index, QueryableField column, DataType type) {
+    return new OutputColumn(kind.aggregationName() + "_" + index, kind, column.field().path(), type);
   }
 
   /** Elasticsearch's min and max read numbers and dates, never strings or booleans. */
-  private Optional<Column> ordered(Expression expression) {
-    return column(expression, c -> groupable(c) && c.kind() != Column.Kind.KEYWORD && c.kind() != Column.Kind.BOOLEAN);
+  private Optional<QueryableField> ordered(Expression expression) {
+    return column(expression, c -> groupable(c) && c.kind() != FieldKind.KEYWORD && c.kind() != FieldKind.BOOLEAN);
   }
 
   /** unsigned_long sums are decimals in Spark but doubles in Elasticsearch: not exact. */
-  private Optional<Column> summable(Expression expression) {
-    return column(expression, c -> groupable(c) && c.kind() == Column.Kind.NUMBER
+  private Optional<QueryableField> summable(Expression expression) {
+    return column(expression, c -> groupable(c) && c.kind() == FieldKind.NUMBER
         && c.field().type() != FieldType.UNSIGNED_LONG);
   }
 
-  private Optional<Column> column(Expression expression, Predicate<Column> allowed) {
-    return Column.resolve(mapping, expression).filter(allowed);
+  private Optional<QueryableField> column(Expression expression, Predicate<QueryableField> allowed) {
+    return Columns.resolve(mapping, expression).filter(allowed);
   }
 
   private static ObjectNode metricAgg(OutputColumn output) {
-    String function = output.kind().equals("count") ? "value_count" : output.kind();
-    ObjectNode agg = Queries.MAPPER.createObjectNode();
-    agg.putObject(function).put("field", output.sourceField());
+    ObjectNode agg = Json.MAPPER.createObjectNode();
+    agg.putObject(output.kind().metricType()).put("field", output.sourceField());
     return agg;
   }
 

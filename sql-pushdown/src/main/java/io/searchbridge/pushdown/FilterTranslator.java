@@ -1,7 +1,13 @@
 package io.searchbridge.pushdown;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.searchbridge.core.mapping.ResolvedMapping;
+import io.searchbridge.core.query.FieldPredicates;
+import io.searchbridge.core.query.Query;
+import io.searchbridge.core.query.QueryableField;
+import io.searchbridge.core.query.RangeBound;
+import io.searchbridge.core.query.StringMatch;
+import io.searchbridge.core.query.Translation;
+import io.searchbridge.core.query.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,15 +22,15 @@ import org.slf4j.LoggerFactory;
  * Spark V2 predicates to Elasticsearch filter queries. One dispatch ({@link #build}) on the
  * predicate name, one small method per predicate; "cannot push" is {@code Optional.empty()}.
  * Every predicate Spark defines is either translated here or deliberately left to Spark. This
- * class resolves columns and literals and handles NULLs and logic; {@link ColumnPredicates} picks
- * the query each field type allows.
+ * class resolves columns and literals and handles NULLs and logic; core's {@link FieldPredicates}
+ * picks the query each field type allows.
  */
 public final class FilterTranslator {
 
   private static final Logger LOG = LoggerFactory.getLogger(FilterTranslator.class);
 
   private final ResolvedMapping mapping;
-  private final ColumnPredicates columns;
+  private final FieldPredicates fields;
 
   /**
    * @param strict es.pushdown.strict: when false, an equality on a text field without a keyword
@@ -32,12 +38,12 @@ public final class FilterTranslator {
    */
   public FilterTranslator(ResolvedMapping mapping, boolean strict) {
     this.mapping = mapping;
-    this.columns = new ColumnPredicates(strict);
+    this.fields = new FieldPredicates(strict);
   }
 
   /** Splits the predicates (and top-level ANDs) into pushed, re-checked and left to Spark. */
   public PushedFilters translate(Predicate[] predicates) {
-    List<ObjectNode> queries = new ArrayList<>();
+    List<Query> queries = new ArrayList<>();
     List<Predicate> pushed = new ArrayList<>();
     List<Predicate> postScan = new ArrayList<>();
     for (Predicate predicate : conjuncts(predicates)) {
@@ -54,13 +60,13 @@ public final class FilterTranslator {
         postScan.add(predicate);
       }
     }
-    Optional<String> query = queries.isEmpty() ? Optional.empty() : Optional.of(Queries.json(Queries.filter(queries)));
+    Optional<Query> query = queries.isEmpty() ? Optional.empty() : Optional.of(Query.filter(queries));
     return new PushedFilters(query, pushed, postScan);
   }
 
   /** One predicate as a query matching (at least) its TRUE rows; empty if it cannot be pushed. */
-  public Optional<String> translate(Predicate predicate) {
-    return build(predicate).map(t -> Queries.json(t.whenTrue()));
+  public Optional<Query> translate(Predicate predicate) {
+    return build(predicate).map(Translation::whenTrue);
   }
 
   private static List<Predicate> conjuncts(Predicate[] predicates) {
@@ -78,31 +84,41 @@ public final class FilterTranslator {
   private Optional<Translation> build(Predicate predicate) {
     Expression[] args = predicate.children();
     return switch (predicate.name()) {
-      case "=", "<", "<=", ">", ">=" -> comparison(predicate.name(), args[0], args[1]);
-      case "<>" -> comparison("=", args[0], args[1]).flatMap(Translation::negate);
+      case "=" -> equality(args[0], args[1]);
+      case "<" -> comparison(RangeBound.LT, args[0], args[1]);
+      case "<=" -> comparison(RangeBound.LTE, args[0], args[1]);
+      case ">" -> comparison(RangeBound.GT, args[0], args[1]);
+      case ">=" -> comparison(RangeBound.GTE, args[0], args[1]);
+      case "<>" -> equality(args[0], args[1]).flatMap(Translation::negate);
       case "<=>" -> nullSafeEqual(args[0], args[1]);
       case "IN" -> in(args);
       case "IS_NULL" -> isNull(args[0]);
       case "IS_NOT_NULL" -> isNull(args[0]).flatMap(Translation::negate);
-      case "STARTS_WITH", "ENDS_WITH", "CONTAINS" ->
-          withLiteral(args[0], args[1], (column, literal) -> columns.stringMatch(predicate.name(), column, literal));
+      case "STARTS_WITH", "ENDS_WITH", "CONTAINS" -> withLiteral(args[0], args[1],
+          (field, value) -> fields.stringMatch(StringMatch.valueOf(predicate.name()), field, value));
       case "AND" -> and(args);
       case "OR" -> or(args);
       case "NOT" -> predicate(args[0]).flatMap(this::build).flatMap(Translation::negate);
-      case "ALWAYS_TRUE" -> Optional.of(Translation.exact(Queries.matchAll(), Queries.matchNone()));
-      case "ALWAYS_FALSE" -> Optional.of(Translation.exact(Queries.matchNone(), Queries.matchAll()));
+      case "ALWAYS_TRUE" -> Optional.of(Translation.exact(Query.matchAll(), Query.matchNone()));
+      case "ALWAYS_FALSE" -> Optional.of(Translation.exact(Query.matchNone(), Query.matchAll()));
       default -> Optional.empty();
     };
   }
 
-  /** {@code column op literal}, also written {@code literal op column}. */
-  private Optional<Translation> comparison(String op, Expression left, Expression right) {
+  /** {@code column = literal}, also written {@code literal = column}. */
+  private Optional<Translation> equality(Expression left, Expression right) {
     if (Literals.literal(left).isPresent() && Literals.literal(right).isEmpty()) {
-      return comparison(flip(op), right, left);
+      return equality(right, left);
     }
-    return withLiteral(left, right, (column, literal) -> op.equals("=")
-        ? columns.equality(column, literal)
-        : columns.range(column, op, literal));
+    return withLiteral(left, right, fields::equality);
+  }
+
+  /** {@code column op literal}, also written {@code literal op column}. */
+  private Optional<Translation> comparison(RangeBound op, Expression left, Expression right) {
+    if (Literals.literal(left).isPresent() && Literals.literal(right).isEmpty()) {
+      return comparison(op.flipped(), right, left);
+    }
+    return withLiteral(left, right, (field, value) -> fields.range(field, op, value));
   }
 
   /**
@@ -110,26 +126,16 @@ public final class FilterTranslator {
    * FALSE) for every row.
    */
   private Optional<Translation> withLiteral(
-      Expression left, Expression right, BiFunction<Column, Literal<?>, Optional<Translation>> translate) {
-    Optional<Column> column = Column.resolve(mapping, left);
+      Expression left, Expression right, BiFunction<QueryableField, Value, Optional<Translation>> translate) {
+    Optional<QueryableField> field = Columns.resolve(mapping, left);
     Optional<Literal<?>> literal = Literals.literal(right);
-    if (column.isEmpty() || literal.isEmpty()) {
+    if (field.isEmpty() || literal.isEmpty()) {
       return Optional.empty();
     }
     if (Literals.isNull(literal.get())) {
-      return Optional.of(Translation.exact(Queries.matchNone(), Queries.matchNone()));
+      return Optional.of(Translation.neverTrueNorFalse());
     }
-    return translate.apply(column.get(), literal.get());
-  }
-
-  private static String flip(String op) {
-    return switch (op) {
-      case "<" -> ">";
-      case "<=" -> ">=";
-      case ">" -> "<";
-      case ">=" -> "<=";
-      default -> op;
-    };
+    return Literals.value(literal.get()).flatMap(value -> translate.apply(field.get(), value));
   }
 
   /** {@code <=>} is never NULL: with a NULL literal it is IS NULL, otherwise missing is FALSE. */
@@ -141,8 +147,8 @@ public final class FilterTranslator {
     if (literal.isPresent() && Literals.isNull(literal.get())) {
       return isNull(left);
     }
-    return comparison("=", left, right)
-        .map(eq -> eq.exact() ? Translation.exact(eq.whenTrue(), Queries.mustNot(eq.whenTrue())) : eq);
+    return equality(left, right)
+        .map(eq -> eq.exact() ? Translation.exact(eq.whenTrue(), Query.mustNot(eq.whenTrue())) : eq);
   }
 
   /**
@@ -150,12 +156,12 @@ public final class FilterTranslator {
    * NULL makes it NULL.
    */
   private Optional<Translation> in(Expression[] args) {
-    Optional<Column> column = Column.resolve(mapping, args[0]);
-    if (column.isEmpty() || args.length == 1) {
+    Optional<QueryableField> field = Columns.resolve(mapping, args[0]);
+    if (field.isEmpty() || args.length == 1) {
       // An empty IN list has engine-specific NULL semantics; Spark evaluates it.
       return Optional.empty();
     }
-    List<Literal<?>> values = new ArrayList<>();
+    List<Value> values = new ArrayList<>();
     boolean hasNull = false;
     for (int i = 1; i < args.length; i++) {
       Optional<Literal<?>> literal = Literals.literal(args[i]);
@@ -164,21 +170,25 @@ public final class FilterTranslator {
       }
       if (Literals.isNull(literal.get())) {
         hasNull = true;
-      } else {
-        values.add(literal.get());
+        continue;
       }
+      Optional<Value> value = Literals.value(literal.get());
+      if (value.isEmpty()) {
+        return Optional.empty();
+      }
+      values.add(value.get());
     }
     Optional<Translation> translation = values.isEmpty()
-        ? Optional.of(Translation.exact(Queries.matchNone(), Queries.matchNone()))
-        : columns.anyEqual(column.get(), values);
+        ? Optional.of(Translation.neverTrueNorFalse())
+        : fields.anyEqual(field.get(), values);
     if (!hasNull) {
       return translation;
     }
-    return translation.map(t -> t.exact() ? Translation.exact(t.whenTrue(), Queries.matchNone()) : t);
+    return translation.map(t -> t.exact() ? Translation.exact(t.whenTrue(), Query.matchNone()) : t);
   }
 
   private Optional<Translation> isNull(Expression expression) {
-    return Column.resolve(mapping, expression).flatMap(columns::isNull);
+    return Columns.resolve(mapping, expression).flatMap(fields::isNull);
   }
 
   /** AND inside OR/NOT: the translatable children narrow the rows; Spark re-checks if any is left. */

@@ -1,13 +1,6 @@
 package io.searchbridge.pushdown;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.searchbridge.core.mapping.FieldType;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import io.searchbridge.core.query.Value;
 import java.util.Optional;
 import org.apache.spark.sql.connector.expressions.Expression;
 import org.apache.spark.sql.connector.expressions.Literal;
@@ -26,20 +19,11 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
- * Spark literal values as JSON values a field of a given kind accepts. A literal whose type does
- * not fit the field (Spark would have cast the column, so it would not be a plain reference) is
- * refused rather than guessed at.
+ * Spark literals as core's {@link Value}s, in Spark's internal representation: strings are
+ * UTF8String, timestamps microseconds since the epoch, dates days since the epoch. Other types
+ * (TIMESTAMP_NTZ, intervals, binary ...) have no value: they are not pushed.
  */
 final class Literals {
-
-  /**
-   * The format sent with every date bound: it reads ISO-8601 with up to nanoseconds whatever the
-   * mapping's own format is.
-   */
-  static final String DATE_FORMAT = "strict_date_optional_time_nanos";
-
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
   private Literals() {}
 
@@ -51,76 +35,34 @@ final class Literals {
     return literal.value() == null;
   }
 
-  /** The value as the field's term or range bound; DATE values are points in time (see below). */
-  static Optional<JsonNode> value(Column column, Literal<?> literal) {
+  static Optional<Value> value(Literal<?> literal) {
     Object value = literal.value();
     DataType type = literal.dataType();
     if (value == null) {
       return Optional.empty();
     }
-    return switch (column.kind()) {
-      case KEYWORD, TEXT, IP -> type instanceof StringType
-          ? Optional.of(JSON.textNode(value.toString()))
-          : Optional.empty();
-      case NUMBER -> number(value, type);
-      case BOOLEAN -> type instanceof BooleanType
-          ? Optional.of(JSON.booleanNode((Boolean) value))
-          : Optional.empty();
-      case DATE -> timestamp(value, type, column.field().type());
-      case UNSUPPORTED -> Optional.empty();
-    };
-  }
-
-  /** A DateType literal: on a date field it stands for a whole UTC day. */
-  static boolean isDay(Literal<?> literal) {
-    return literal.dataType() instanceof DateType;
-  }
-
-  /** The start of a {@link #isDay day} literal, as an ISO string. */
-  static JsonNode dayStart(Literal<?> literal) {
-    return JSON.textNode(dayStart((Integer) literal.value(), 0));
-  }
-
-  /** The start of the day after a {@link #isDay day} literal: the exclusive end of its range. */
-  static JsonNode nextDay(Literal<?> literal) {
-    return JSON.textNode(dayStart((Integer) literal.value(), 1));
-  }
-
-  private static String dayStart(int epochDay, int plusDays) {
-    return ISO.format(LocalDate.ofEpochDay(epochDay + (long) plusDays).atStartOfDay(ZoneOffset.UTC).toInstant());
-  }
-
-  private static Optional<JsonNode> number(Object value, DataType type) {
+    if (type instanceof StringType) {
+      return Optional.of(new Value.Text(value.toString()));
+    }
     if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType
         || type instanceof LongType) {
-      return Optional.of(JSON.numberNode(((Number) value).longValue()));
+      return Optional.of(new Value.Whole(((Number) value).longValue()));
     }
     if (type instanceof FloatType) {
-      return Optional.of(JSON.numberNode((Float) value));
+      return Optional.of(new Value.Float32((Float) value));
     }
     if (type instanceof DoubleType) {
-      return Optional.of(JSON.numberNode((Double) value));
+      return Optional.of(new Value.Float64((Double) value));
     }
-    // Decimals reach us for unsigned_long columns (decimal(20,0)); sent exactly, never rounded.
     if (type instanceof DecimalType) {
-      return Optional.of(JSON.numberNode(((Decimal) value).toJavaBigDecimal()));
+      return Optional.of(new Value.Decimal(((Decimal) value).toJavaBigDecimal()));
     }
-    return Optional.empty();
-  }
-
-  /**
-   * TimestampType literals are microseconds since the epoch. A `date` field keeps milliseconds, so
-   * a literal with a sub-millisecond part has no exact counterpart there and is refused.
-   */
-  private static Optional<JsonNode> timestamp(Object value, DataType type, FieldType fieldType) {
-    if (!(type instanceof TimestampType)) {
-      return Optional.empty();
+    if (type instanceof BooleanType) {
+      return Optional.of(new Value.Bool((Boolean) value));
     }
-    long micros = (Long) value;
-    if (fieldType == FieldType.DATE && micros % 1000 != 0) {
-      return Optional.empty();
+    if (type instanceof TimestampType) {
+      return Optional.of(new Value.Timestamp((Long) value));
     }
-    Instant instant = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-    return Optional.of(JSON.textNode(ISO.format(instant)));
+    return type instanceof DateType ? Optional.of(new Value.Day((Integer) value)) : Optional.empty();
   }
 }

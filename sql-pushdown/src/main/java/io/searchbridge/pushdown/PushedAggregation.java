@@ -30,9 +30,43 @@ public record PushedAggregation(
 
   /**
    * @param name the composite source or sub-aggregation name to read
-   * @param kind count, sum, min, max, avg or group
+   * @param kind what the column holds
    * @param sourceField the field aggregated, null for COUNT(*)
    * @param type the Spark type of the output column
    */
-  public record OutputColumn(String name, String kind, String sourceField, DataType type) {}
+  public record OutputColumn(String name, OutputKind kind, String sourceField, DataType type) {
+
+    /** COUNT(*): the bucket's doc_count, no sub-aggregation. */
+    public boolean docCount() {
+      return kind == OutputKind.COUNT && sourceField == null;
+    }
+  }
+
+  /** What an output column holds: a group key or one metric. */
+  public enum OutputKind {
+    GROUP("group", null),
+    COUNT("count", "value_count"),
+    SUM("sum", "sum"),
+    MIN("min", "min"),
+    MAX("max", "max"),
+    AVG("avg", "avg");
+
+    private final String aggregationName;
+    private final String metricType;
+
+    OutputKind(String aggregationName, String metricType) {
+      this.aggregationName = aggregationName;
+      this.metricType = metricType;
+    }
+
+    /** The prefix of the sub-aggregation's name ({@code sum_3}). */
+    public String aggregationName() {
+      return aggregationName;
+    }
+
+    /** The metric aggregation's type in the DSL; none for a group key. */
+    public String metricType() {
+      return metricType;
+    }
+  }
 }

@@ -7,6 +7,7 @@ import static io.searchbridge.pushdown.Fixtures.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.searchbridge.pushdown.PushedAggregation.OutputColumn;
+import io.searchbridge.pushdown.PushedAggregation.OutputKind;
 import java.util.Optional;
 import org.apache.spark.sql.connector.expressions.Expression;
 import org.apache.spark.sql.connector.expressions.aggregate.AggregateFunc;
@@ -53,14 +54,14 @@ class AggregationTranslatorTest {
     assertThat(pushed.composite()).isTrue();
     assertThat(pushed.groupColumns()).containsExactly("kw", "flag");
     assertThat(pushed.outputs()).containsExactly(
-        new OutputColumn("kw", "group", "kw", DataTypes.StringType),
-        new OutputColumn("flag", "group", "flag", DataTypes.BooleanType),
-        new OutputColumn("count_0", "count", null, DataTypes.LongType),
-        new OutputColumn("count_1", "count", "n", DataTypes.LongType),
-        new OutputColumn("min_2", "min", "d", DataTypes.DoubleType),
-        new OutputColumn("max_3", "max", "ts", DataTypes.TimestampType),
-        new OutputColumn("sum_4", "sum", "i", DataTypes.LongType),
-        new OutputColumn("avg_5", "avg", "f", DataTypes.DoubleType));
+        new OutputColumn("kw", OutputKind.GROUP, "kw", DataTypes.StringType),
+        new OutputColumn("flag", OutputKind.GROUP, "flag", DataTypes.BooleanType),
+        new OutputColumn("count_0", OutputKind.COUNT, null, DataTypes.LongType),
+        new OutputColumn("count_1", OutputKind.COUNT, "n", DataTypes.LongType),
+        new OutputColumn("min_2", OutputKind.MIN, "d", DataTypes.DoubleType),
+        new OutputColumn("max_3", OutputKind.MAX, "ts", DataTypes.TimestampType),
+        new OutputColumn("sum_4", OutputKind.SUM, "i", DataTypes.LongType),
+        new OutputColumn("avg_5", OutputKind.AVG, "f", DataTypes.DoubleType));
   }
 
   @Test
@@ -72,8 +73,8 @@ class AggregationTranslatorTest {
     assertThat(pushed.composite()).isFalse();
     assertThat(pushed.groupColumns()).isEmpty();
     assertThat(pushed.outputs()).containsExactly(
-        new OutputColumn("count_0", "count", null, DataTypes.LongType),
-        new OutputColumn("sum_1", "sum", "d", DataTypes.DoubleType));
+        new OutputColumn("count_0", OutputKind.COUNT, null, DataTypes.LongType),
+        new OutputColumn("sum_1", OutputKind.SUM, "d", DataTypes.DoubleType));
   }
 
   @Test
@@ -90,8 +91,8 @@ class AggregationTranslatorTest {
           {"n": {"terms": {"field": "n", "missing_bucket": true}}},
           {"ts": {"terms": {"field": "ts", "missing_bucket": true}}}]}}}""");
     assertThat(pushed.outputs()).containsExactly(
-        new OutputColumn("n", "group", "n", DataTypes.LongType),
-        new OutputColumn("ts", "group", "ts", DataTypes.TimestampType));
+        new OutputColumn("n", OutputKind.GROUP, "n", DataTypes.LongType),
+        new OutputColumn("ts", OutputKind.GROUP, "ts", DataTypes.TimestampType));
   }
 
   @Test

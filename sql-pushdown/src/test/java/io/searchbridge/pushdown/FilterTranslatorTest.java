@@ -10,6 +10,7 @@ import static io.searchbridge.pushdown.Fixtures.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.searchbridge.core.mapping.ArrayFieldRules;
+import io.searchbridge.core.query.FieldPredicates;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.connector.expressions.Expression;
@@ -43,7 +44,7 @@ class FilterTranslatorTest {
 
   private void notPushed(FilterTranslator translator, Predicate predicate) {
     PushedFilters result = translator.translate(new Predicate[] {predicate});
-    assertThat(result.queryJson()).isEmpty();
+    assertThat(result.query()).isEmpty();
     assertThat(result.pushed()).isEmpty();
     assertThat(result.postScan()).containsExactly(predicate);
     assertThat(translator.translate(predicate)).isEmpty();
@@ -214,7 +215,7 @@ class FilterTranslatorTest {
   @Test
   void rangeOnTimestamp() {
     pushedExactly(pred(">=", col("ts"), lit(0L, DataTypes.TimestampType)), """
-        {"range": {"ts": {"gte": "1970-01-01T00:00:00Z", "format": "strict_date_optional_time_nanos"}}}""");
+        {"range": {"ts": {"gte": "1970-01-01T00:00:00.000Z", "format": "strict_date_optional_time_nanos"}}}""");
   }
 
   @Test
@@ -327,7 +328,7 @@ class FilterTranslatorTest {
   void inOnDatesIsAnyOfTheRanges() {
     pushedExactly(pred("IN", col("ts"), lit(0L, DataTypes.TimestampType), lit(1000L, DataTypes.TimestampType)), """
         {"bool": {"should": [
-          {"range": {"ts": {"gte": "1970-01-01T00:00:00Z", "lte": "1970-01-01T00:00:00Z",
+          {"range": {"ts": {"gte": "1970-01-01T00:00:00.000Z", "lte": "1970-01-01T00:00:00.000Z",
                             "format": "strict_date_optional_time_nanos"}}},
           {"range": {"ts": {"gte": "1970-01-01T00:00:00.001Z", "lte": "1970-01-01T00:00:00.001Z",
                             "format": "strict_date_optional_time_nanos"}}}],
@@ -481,7 +482,7 @@ class FilterTranslatorTest {
         lenient.translate(new Predicate[] {pred("AND", pushable, pred("AND", unpushable, matched))});
     assertThat(result.pushed()).containsExactly(pushable, matched);
     assertThat(result.postScan()).containsExactly(unpushable, matched);
-    assertJson(result.queryJson().orElseThrow(), """
+    assertJson(result.query().orElseThrow(), """
         {"bool": {"filter": [{"term": {"kw": "a"}},
           {"match": {"body": {"query": "y", "operator": "and", "zero_terms_query": "all"}}}]}}""");
   }
@@ -493,14 +494,14 @@ class FilterTranslatorTest {
     PushedFilters result = lenient.translate(new Predicate[] {a, b});
     assertThat(result.pushed()).containsExactly(a, b);
     assertThat(result.postScan()).isEmpty();
-    assertJson(result.queryJson().orElseThrow(), """
+    assertJson(result.query().orElseThrow(), """
         {"bool": {"filter": [{"term": {"kw": "a"}}, {"exists": {"field": "n"}}]}}""");
   }
 
   @Test
   void noPredicatesNoQuery() {
     PushedFilters result = lenient.translate(new Predicate[0]);
-    assertThat(result.queryJson()).isEmpty();
+    assertThat(result.query()).isEmpty();
     assertThat(result.pushed()).isEmpty();
     assertThat(result.postScan()).isEmpty();
   }
@@ -593,6 +594,6 @@ class FilterTranslatorTest {
 
   @Test
   void escapeWildcardEscapesOnlyWildcardSyntax() {
-    assertThat(ColumnPredicates.escapeWildcard("a*b?c\\d.e")).isEqualTo("a\\*b\\?c\\\\d.e");
+    assertThat(FieldPredicates.escapeWildcard("a*b?c\\d.e")).isEqualTo("a\\*b\\?c\\\\d.e");
   }
 }

@@ -2,10 +2,14 @@ package io.searchbridge.pushdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.searchbridge.core.json.Json;
 import io.searchbridge.core.mapping.MappingMerger;
 import io.searchbridge.core.mapping.MappingParser;
 import io.searchbridge.core.mapping.ResolvedMapping;
+import io.searchbridge.core.query.Query;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.spark.sql.connector.expressions.Expression;
 import org.apache.spark.sql.connector.expressions.FieldReference;
@@ -49,7 +53,7 @@ final class Fixtures {
   private Fixtures() {}
 
   static ResolvedMapping mapping(String propertiesJson) {
-    JsonNode mappings = Queries.parse("{\"properties\": " + propertiesJson + "}");
+    JsonNode mappings = parse("{\"properties\": " + propertiesJson + "}");
     return MappingMerger.merge(List.of(MappingParser.parse("test", mappings)));
   }
 
@@ -74,6 +78,18 @@ final class Fixtures {
   }
 
   static void assertJson(String actual, String expected) {
-    assertThat(Queries.parse(actual)).isEqualTo(Queries.parse(expected));
+    assertThat(parse(actual)).isEqualTo(parse(expected));
+  }
+
+  static void assertJson(Query actual, String expected) {
+    assertJson(actual.toJson(), expected);
+  }
+
+  static JsonNode parse(String json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

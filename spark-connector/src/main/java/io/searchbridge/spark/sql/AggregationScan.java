@@ -79,8 +79,8 @@ final class AggregationScan implements Scan, Batch {
   }
 
   private List<Output> outputs() {
-    return aggregation.outputs().stream().map(c -> new Output(c.name(), c.kind().equals("group"),
-        c.kind().equals("count") && c.sourceField() == null, c.type())).toList();
+    return aggregation.outputs().stream().map(c -> new Output(c.name(), c.kind() == PushedAggregation.OutputKind.GROUP,
+        c.docCount(), c.type())).toList();
   }
 
   @Override

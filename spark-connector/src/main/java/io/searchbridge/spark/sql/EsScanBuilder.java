@@ -5,12 +5,12 @@ import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
 import io.searchbridge.core.query.EsQueryParser;
+import io.searchbridge.core.query.QueryCombiner;
 import io.searchbridge.pushdown.AggregationTranslator;
 import io.searchbridge.pushdown.FilterTranslator;
 import io.searchbridge.pushdown.PushedAggregation;
 import io.searchbridge.pushdown.PushedFilters;
 import io.searchbridge.pushdown.PushedSort;
-import io.searchbridge.pushdown.QueryCombiner;
 import io.searchbridge.pushdown.SortTranslator;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +76,7 @@ final class EsScanBuilder implements ScanBuilder, SupportsPushDownV2Filters, Sup
     if (!settings.get(Keys.PUSHDOWN) || predicates.length == 0) {
       return predicates;
     }
-    filters = new FilterTranslator(schemas().mapping(), settings.get(Keys.PUSHDOWN_STRICT)).translate(predicates);
+    filters = new FilterTranslator(schemas().withArrays(), settings.get(Keys.PUSHDOWN_STRICT)).translate(predicates);
     if (!filters.postScan().isEmpty()) {
       LOG.debug("[{}] left to Spark after the scan: {}", options.name(), filters.postScan());
     }
@@ -110,7 +110,7 @@ final class EsScanBuilder implements ScanBuilder, SupportsPushDownV2Filters, Sup
   }
 
   private Optional<PushedAggregation> translate(Aggregation pushed) {
-    Optional<PushedAggregation> translated = new AggregationTranslator(schemas().mapping()).translate(pushed);
+    Optional<PushedAggregation> translated = new AggregationTranslator(schemas().withArrays()).translate(pushed);
     if (translated.isEmpty()) {
       LOG.debug("[{}] aggregation left to Spark: {} group by {}", options.name(),
           java.util.Arrays.toString(pushed.aggregateExpressions()), java.util.Arrays.toString(pushed.groupByExpressions()));
@@ -137,7 +137,7 @@ final class EsScanBuilder implements ScanBuilder, SupportsPushDownV2Filters, Sup
     if (!options.settings().get(Keys.PUSHDOWN)) {
       return false;
     }
-    Optional<PushedSort> sort = new SortTranslator(schemas().mapping()).translate(orders);
+    Optional<PushedSort> sort = new SortTranslator(schemas().withArrays()).translate(orders);
     sort.ifPresent(s -> {
       sortJson = s.sortJson();
       limit = pushed;
@@ -153,7 +153,7 @@ final class EsScanBuilder implements ScanBuilder, SupportsPushDownV2Filters, Sup
 
   @Override
   public Scan build() {
-    String query = QueryCombiner.and(EsQueryParser.parse(options.settings().get(Keys.QUERY)), filters.queryJson());
+    String query = QueryCombiner.and(EsQueryParser.parse(options.settings().get(Keys.QUERY)), filters.query());
     if (countOnly) {
       return new CountScan(options, query);
     }

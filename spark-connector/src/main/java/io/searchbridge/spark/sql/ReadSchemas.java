@@ -4,6 +4,7 @@ import io.searchbridge.core.client.EsClient;
 import io.searchbridge.core.client.EsRequestException;
 import io.searchbridge.core.config.Keys;
 import io.searchbridge.core.config.Settings;
+import io.searchbridge.core.mapping.ArrayFieldRules;
 import io.searchbridge.core.mapping.ArraySampler;
 import io.searchbridge.core.mapping.IndexMappings;
 import io.searchbridge.core.mapping.ResolvedMapping;
@@ -46,6 +47,16 @@ record ReadSchemas(ResolvedMapping mapping, Settings settings) {
     }
     LOG.info("[{}] array fields after sampling {} document(s): {}", resource, sample, arrays);
     return new ReadSchemas(mapping, settings.with(Keys.READ_FIELD_AS_ARRAY_INCLUDE.key(), String.join(",", arrays)));
+  }
+
+  /**
+   * The mapping with the declared and sampled arrays marked, as the columns read them: what the
+   * pushdown translators need, since an empty array is missing for Elasticsearch but not NULL for
+   * Spark.
+   */
+  ResolvedMapping withArrays() {
+    return ArrayFieldRules.of(settings.get(Keys.READ_FIELD_AS_ARRAY_INCLUDE), settings.get(Keys.READ_FIELD_AS_ARRAY_EXCLUDE))
+        .apply(mapping);
   }
 
   EsReadSchema inferred() {

@@ -1,6 +1,5 @@
-package io.searchbridge.pushdown;
+package io.searchbridge.core.query;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.searchbridge.core.mapping.Field;
 import io.searchbridge.core.mapping.FieldType;
 import io.searchbridge.core.mapping.ResolvedMapping;
@@ -9,42 +8,25 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.apache.spark.sql.connector.expressions.Expression;
-import org.apache.spark.sql.connector.expressions.NamedReference;
 
 /**
- * A Spark column resolved against the mapping: the field it reads and the nested objects around
- * it. Shared by the filter, aggregation and sort translators so that all three agree on which
- * columns Elasticsearch can see.
+ * A mapped field as a query target: the field and the nested objects around it, and the rules of
+ * which queries its mapping answers exactly. Every engine's translator (Spark's filters,
+ * aggregations and sorts, Hive's predicates) asks here, so that they agree on which columns
+ * Elasticsearch can see.
  *
- * @param field the mapped field the column reads
+ * @param field the mapped field a column reads
  * @param nestedPaths the paths of the nested fields that contain it, outermost first
  */
-record Column(Field field, List<String> nestedPaths) {
+public record QueryableField(Field field, List<String> nestedPaths) {
 
-  /** What a field supports, decided once from its mapping. */
-  enum Kind {
-    /** keyword, or text whose keyword sub-field takes exact matches. */
-    KEYWORD,
-    /** text without a keyword sub-field: only full-text matches. */
-    TEXT,
-    NUMBER,
-    DATE,
-    BOOLEAN,
-    IP,
-    UNSUPPORTED
+  public QueryableField {
+    nestedPaths = List.copyOf(nestedPaths);
   }
 
-  /**
-   * The column behind {@code expression}, if it is a plain reference to a mapped field. Metadata
-   * columns (_id, _score, ...) and columns the mapping does not know resolve to empty.
-   */
-  static Optional<Column> resolve(ResolvedMapping mapping, Expression expression) {
-    if (!(expression instanceof NamedReference reference)) {
-      return Optional.empty();
-    }
-    String path = String.join(".", reference.fieldNames());
-    return mapping.find(path).map(field -> new Column(field, nestedAncestors(mapping, path)));
+  /** The field at a dotted path; empty for paths the mapping does not know (metadata columns ...). */
+  public static Optional<QueryableField> resolve(ResolvedMapping mapping, String path) {
+    return mapping.find(path).map(field -> new QueryableField(field, nestedAncestors(mapping, path)));
   }
 
   private static List<String> nestedAncestors(ResolvedMapping mapping, String path) {
@@ -60,31 +42,31 @@ record Column(Field field, List<String> nestedPaths) {
     return ancestors;
   }
 
-  Kind kind() {
-    // A declared array is an ArrayType column in Spark: comparisons never reach it, and an empty
-    // array is "missing" for Elasticsearch but not null for Spark.
+  public FieldKind kind() {
+    // A declared array is an array column in the engine: an empty array is "missing" for
+    // Elasticsearch but not null for the engine, and comparisons do not apply to it.
     if (field.array()) {
-      return Kind.UNSUPPORTED;
+      return FieldKind.UNSUPPORTED;
     }
     FieldType type = field.type();
     if (type == FieldType.KEYWORD || (isText() && field.keywordSubField().isPresent())) {
-      return Kind.KEYWORD;
+      return FieldKind.KEYWORD;
     }
     if (isText()) {
-      return Kind.TEXT;
+      return FieldKind.TEXT;
     }
-    // scaled_float and half_float index a rounded value while _source (what Spark reads) keeps the
-    // original, so the index cannot answer exactly for them.
+    // scaled_float and half_float index a rounded value while _source (what engines read) keeps
+    // the original, so the index cannot answer exactly for them.
     if (type.isNumeric() && type != FieldType.SCALED_FLOAT && type != FieldType.HALF_FLOAT) {
-      return Kind.NUMBER;
+      return FieldKind.NUMBER;
     }
     if (type.isDate()) {
-      return Kind.DATE;
+      return FieldKind.DATE;
     }
     if (type == FieldType.BOOLEAN) {
-      return Kind.BOOLEAN;
+      return FieldKind.BOOLEAN;
     }
-    return type == FieldType.IP ? Kind.IP : Kind.UNSUPPORTED;
+    return type == FieldType.IP ? FieldKind.IP : FieldKind.UNSUPPORTED;
   }
 
   /**
@@ -93,7 +75,7 @@ record Column(Field field, List<String> nestedPaths) {
    * normalized keywords (they would order and group by the normalized value) or keywords with
    * ignore_above (long values would sort and group as missing).
    */
-  boolean columnar() {
+  public boolean columnar() {
     if (!nestedPaths.isEmpty()) {
       return false;
     }
@@ -105,45 +87,62 @@ record Column(Field field, List<String> nestedPaths) {
   }
 
   /** Where term-level queries go: the keyword sub-field of a text field, else the field itself. */
-  Field termField() {
+  public Field termField() {
     return isText() ? field.keywordSubField().orElse(field) : field;
   }
 
   /** ignore_above of the term field: longer values are not indexed and no term query finds them. */
-  OptionalInt ignoreAbove() {
+  public OptionalInt ignoreAbove() {
     Object limit = termField().params().get("ignore_above");
     return limit instanceof Number n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
   }
 
   /** A normalizer (lowercase, asciifolding ...) makes term queries match more than equal values. */
-  boolean normalized() {
+  public boolean normalized() {
     return termField().params().containsKey("normalizer");
+  }
+
+  /**
+   * A null_value indexes a stand-in for JSON nulls: queries then match documents that engines read
+   * as NULL, and exists cannot tell NULLs apart.
+   */
+  public boolean indexesNulls() {
+    return field.params().containsKey("null_value") || termField().params().containsKey("null_value");
+  }
+
+  /** A keyword field whose index holds every value unchanged: needed by range, prefix, wildcard. */
+  public boolean plainKeyword() {
+    return kind() == FieldKind.KEYWORD && !normalized() && ignoreAbove().isEmpty();
   }
 
   /**
    * Whether the field has a value. A text field with a keyword sub-field checks both: the text
    * field misses values without tokens ("" or only punctuation), the sub-field misses values over
-   * ignore_above. An exists on a bare keyword with ignore_above would miss long values: empty.
+   * ignore_above. An exists on a bare keyword with ignore_above would miss long values, one on a
+   * field with null_value would find NULLs: empty.
    */
-  Optional<ObjectNode> exists() {
+  public Optional<Query> exists() {
+    if (indexesNulls()) {
+      return Optional.empty();
+    }
     if (isText()) {
       return field.keywordSubField()
-          .map(sub -> Queries.should(List.of(Queries.exists(field.path()), Queries.exists(sub.path()))))
+          .map(sub -> Query.should(List.of(new Query.Exists(field.path()), new Query.Exists(sub.path()))))
           .map(this::inNested);
     }
     if (ignoreAbove().isPresent()) {
       return Optional.empty();
     }
-    return Optional.of(inNested(Queries.exists(field.path())));
+    return Optional.of(inNested(new Query.Exists(field.path())));
   }
 
   /** Wraps a query on this field in one nested query per nested ancestor, innermost first. */
-  ObjectNode inNested(ObjectNode query) {
+  public Query inNested(Query query) {
     List<String> innermostFirst = new ArrayList<>(nestedPaths);
     Collections.reverse(innermostFirst);
-    ObjectNode wrapped = query;
+    Query wrapped = query;
     for (String path : innermostFirst) {
-      wrapped = Queries.nested(path, wrapped);
+      wrapped = new Query.Nested(path, wrapped);
     }
     return wrapped;
   }

@@ -1,6 +1,5 @@
-package io.searchbridge.pushdown;
+package io.searchbridge.core.query;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,33 +12,39 @@ import java.util.Optional;
  * @param whenTrue the TRUE rows exactly, or a superset of them when not {@code exact}
  * @param whenFalse the FALSE rows; only known for exact translations (the complement of a superset
  *     would lose rows)
- * @param exact whether {@code whenTrue} matches exactly the TRUE rows, so Spark need not re-check
+ * @param exact whether {@code whenTrue} matches exactly the TRUE rows, so the engine need not
+ *     re-check
  */
-record Translation(ObjectNode whenTrue, Optional<ObjectNode> whenFalse, boolean exact) {
+public record Translation(Query whenTrue, Optional<Query> whenFalse, boolean exact) {
 
-  Translation {
+  public Translation {
     if (!exact && whenFalse.isPresent()) {
       throw new IllegalArgumentException("only exact translations know their FALSE rows");
     }
   }
 
-  static Translation exact(ObjectNode whenTrue, ObjectNode whenFalse) {
+  public static Translation exact(Query whenTrue, Query whenFalse) {
     return new Translation(whenTrue, Optional.of(whenFalse), true);
   }
 
-  /** A translation whose rows Spark must re-check. */
-  static Translation superset(ObjectNode whenTrue) {
+  /** A translation whose rows the engine must re-check. */
+  public static Translation superset(Query whenTrue) {
     return new Translation(whenTrue, Optional.empty(), false);
   }
 
+  /** TRUE for no row, FALSE for none either: a comparison with NULL. */
+  public static Translation neverTrueNorFalse() {
+    return exact(Query.matchNone(), Query.matchNone());
+  }
+
   /** NOT: possible only when the FALSE rows are known. */
-  Optional<Translation> negate() {
+  public Optional<Translation> negate() {
     return whenFalse.map(falseRows -> exact(falseRows, whenTrue));
   }
 
   /** AND of the translated children; {@code complete} says whether no child was left out. */
-  static Translation all(List<Translation> parts, boolean complete) {
-    ObjectNode whenTrue = combine(parts.stream().map(Translation::whenTrue).toList(), true);
+  public static Translation all(List<Translation> parts, boolean complete) {
+    Query whenTrue = combine(parts.stream().map(Translation::whenTrue).toList(), true);
     if (!complete || !parts.stream().allMatch(Translation::exact)) {
       return superset(whenTrue);
     }
@@ -48,18 +53,18 @@ record Translation(ObjectNode whenTrue, Optional<ObjectNode> whenFalse, boolean 
   }
 
   /** OR of every child (an OR with an untranslatable child cannot be pushed at all). */
-  static Translation any(List<Translation> parts) {
-    ObjectNode whenTrue = combine(parts.stream().map(Translation::whenTrue).toList(), false);
+  public static Translation any(List<Translation> parts) {
+    Query whenTrue = combine(parts.stream().map(Translation::whenTrue).toList(), false);
     if (!parts.stream().allMatch(Translation::exact)) {
       return superset(whenTrue);
     }
     return exact(whenTrue, combine(parts.stream().map(t -> t.whenFalse().orElseThrow()).toList(), true));
   }
 
-  private static ObjectNode combine(List<ObjectNode> queries, boolean conjunction) {
+  private static Query combine(List<Query> queries, boolean conjunction) {
     if (queries.size() == 1) {
       return queries.get(0);
     }
-    return conjunction ? Queries.filter(queries) : Queries.should(queries);
+    return conjunction ? Query.filter(queries) : Query.should(queries);
   }
 }
