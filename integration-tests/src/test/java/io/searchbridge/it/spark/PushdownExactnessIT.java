@@ -1,5 +1,6 @@
 package io.searchbridge.it.spark;
 
+import static io.searchbridge.it.support.ScanMetrics.scannedRows;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +17,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.SparkPlan;
-import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -95,15 +94,6 @@ class PushdownExactnessIT {
     return ids;
   }
 
-  private static long scannedRows(SparkPlan plan) {
-    long rows = 0;
-    for (SparkPlan leaf : scala.collection.JavaConverters.seqAsJavaList(plan.collectLeaves())) {
-      if (leaf instanceof BatchScanExec scan) {
-        rows += scan.metrics().apply("numOutputRows").value();
-      }
-    }
-    return rows;
-  }
 
   @Test
   void signedZerosAreEqualAsInSpark() {

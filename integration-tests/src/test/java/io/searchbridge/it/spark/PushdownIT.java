@@ -1,5 +1,6 @@
 package io.searchbridge.it.spark;
 
+import static io.searchbridge.it.support.ScanMetrics.scannedRows;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -82,15 +83,6 @@ class PushdownIT {
     return copy;
   }
 
-  private static long scannedRows(SparkPlan plan) {
-    long rows = 0;
-    for (SparkPlan leaf : scala.collection.JavaConverters.seqAsJavaList(plan.collectLeaves())) {
-      if (leaf instanceof BatchScanExec scan) {
-        rows += scan.metrics().apply("numOutputRows").value();
-      }
-    }
-    return rows;
-  }
 
   @Test
   void rangeFilterFetchesOnlyMatchingDocuments() {
