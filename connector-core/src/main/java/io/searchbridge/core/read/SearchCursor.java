@@ -149,6 +149,12 @@ public final class SearchCursor<T> implements Iterator<T>, AutoCloseable {
       return new SearchbridgeException(description + " failed: a node holding its point-in-time left the"
           + " cluster; run the read again to read the shard from another copy (" + e.getMessage() + ")", e);
     }
+    if (e.errorType().equals("no_shard_available_action_exception")) {
+      // Every copy the partition could search is gone (503, "all shards failed"): a point-in-time
+      // stays on the copies it was opened on, even when a replica elsewhere has been promoted.
+      return new SearchbridgeException(description + " failed: no copy of its shard could answer; the copy this read"
+          + " was opened on is gone: its node left the cluster; run the read again (" + e.getMessage() + ")", e);
+    }
     if (e.status() == 404 && e.errorType().contains("search_context_missing")) {
       return new SearchbridgeException(description + " failed: the point-in-time expired between two pages;"
           + " raise es.scroll.keepalive (the time allowed between two pages) or lower es.scroll.size", e);

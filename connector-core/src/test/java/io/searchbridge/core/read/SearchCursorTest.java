@@ -88,6 +88,15 @@ class SearchCursorTest {
   }
 
   @Test
+  void aShardWithNoCopyLeftNamesTheShardAndTheLostNode() {
+    EsRequestException gone = new EsRequestException("search /_search failed: HTTP 503"
+        + " no_shard_available_action_exception", 503, "no_shard_available_action_exception", null);
+    assertThat(SearchCursor.explain("reading [idx] shard 2", gone))
+        .hasMessageStartingWith("reading [idx] shard 2 failed: no copy of its shard could answer")
+        .hasMessageContaining("its node left the cluster").hasCause(gone);
+  }
+
+  @Test
   void otherFailuresPassUnchanged() {
     EsRequestException busy = new EsRequestException("search failed: HTTP 503", 503, "", null);
     assertThat(SearchCursor.explain("reading [idx] shard 2", busy)).isSameAs(busy);

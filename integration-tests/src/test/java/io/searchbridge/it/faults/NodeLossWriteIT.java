@@ -47,6 +47,9 @@ class NodeLossWriteIT {
           .selectExpr("id", "concat('doc-', id) AS name").write().format("searchbridge").mode("append")
           .option("es.nodes", cluster.nodesSetting()).option("es.mapping.id", "id")
           .option("es.batch.size.entries", "500").option("es.http.retries", "8").option("es.http.retry.wait", "1s")
+          // A cap of 4,000 documents a second per task keeps the write going for seconds after the kill,
+          // however fast the machine: the kill must land while requests still go to every node.
+          .option("es.batch.write.rate", "4000")
           .save(index));
       Await.until(KILL_AFTER + " documents in " + index, Duration.ofMinutes(2),
           () -> cluster.rest().get("/" + index + "/_count").path("count").asLong() >= KILL_AFTER);
