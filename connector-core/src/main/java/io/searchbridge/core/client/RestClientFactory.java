@@ -7,7 +7,6 @@ import io.searchbridge.core.config.Settings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.apache.http.conn.ssl.NoopHostnameVerifier;
 import org.apache.http.message.BasicHeader;
-import org.elasticsearch.client.Node;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
@@ -40,10 +38,7 @@ final class RestClientFactory {
     builder.setDefaultHeaders(headers.toArray(Header[]::new));
     builder.setCompressionEnabled(settings.get(Keys.HTTP_COMPRESSION));
     builder.setFailureListener(listener);
-    // One node per attempt. Left alone, the client tries every node in turn within one call, and
-    // the connector's Retrier would multiply that by its own retries; failing over is the Retrier's
-    // job alone, with its bound and backoff. The client still rotates and skips nodes marked dead.
-    builder.setNodeSelector(RestClientFactory::firstNodeOnly);
+    builder.setNodeSelector(new OneNodePerAttempt());
     // es.net.ssl=true with http:// seeds still validates es.net.ssl.*: a broken TLS setting must not go unnoticed.
     if (seeds.tls() || settings.get(Keys.NET_SSL)) {
       var context = TlsContexts.build(settings, secrets);
@@ -57,17 +52,6 @@ final class RestClientFactory {
       });
     }
     return builder.build();
-  }
-
-  static void firstNodeOnly(Iterable<Node> nodes) {
-    Iterator<Node> iterator = nodes.iterator();
-    if (iterator.hasNext()) {
-      iterator.next();
-    }
-    while (iterator.hasNext()) {
-      iterator.next();
-      iterator.remove();
-    }
   }
 
   /** Headers sent with every request: custom ones, the one auth scheme configured, and the job's opaque id. */

@@ -3,10 +3,14 @@ package io.searchbridge.core.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import io.searchbridge.core.config.Secrets;
 import io.searchbridge.core.config.Settings;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,37 @@ class RestClientFactoryTest {
       assertThatThrownBy(() -> rest.performRequest(new Request("GET", "/_cluster/health"))).isInstanceOf(IOException.class);
     }
     assertThat(failedAttempts).hasValue(1);
+  }
+
+  @Test
+  void successiveCallsTakeTheNodesInTurn() throws IOException {
+    List<HttpServer> servers = new ArrayList<>();
+    List<AtomicInteger> hits = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger count = new AtomicInteger();
+        server.createContext("/", exchange -> {
+          count.incrementAndGet();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+        server.start();
+        servers.add(server);
+        hits.add(count);
+      }
+      String nodes = String.join(",", servers.stream().map(s -> "127.0.0.1:" + s.getAddress().getPort()).toList());
+      Settings settings = Settings.of(Map.of("es.nodes", nodes));
+      try (RestClient rest = RestClientFactory.build(settings, SeedNodes.of(settings), "job-1",
+          new RestClient.FailureListener())) {
+        for (int call = 0; call < 6; call++) {
+          rest.performRequest(new Request("GET", "/_cluster/health"));
+        }
+      }
+    } finally {
+      servers.forEach(server -> server.stop(0));
+    }
+    assertThat(hits).extracting(AtomicInteger::get).containsExactly(2, 2, 2);
   }
 
   private static int closedPort() throws IOException {
