@@ -30,6 +30,7 @@ final class Retrier {
   }
 
   <T> T call(String operation, Call<T> call) {
+    EsRequestException answered = null;
     for (int attempt = 0; ; attempt++) {
       try {
         return call.run();
@@ -40,12 +41,25 @@ final class Retrier {
           throw own;
         }
         EsRequestException mapped = ErrorMapper.map(operation, e);
+        answered = mapped.status() > 0 ? mapped : answered;
         if (!mapped.isRetriable() || attempt >= policy.maxRetries()) {
-          throw mapped;
+          throw mostTelling(mapped, answered);
         }
         retry(mapped, attempt);
       }
     }
+  }
+
+  /**
+   * When the last attempt reached no node but an earlier one got the cluster's own answer (a node
+   * died, and the others said why the request cannot succeed), that answer is what users need.
+   */
+  private static EsRequestException mostTelling(EsRequestException last, EsRequestException answered) {
+    if (last.status() != 0 || answered == null) {
+      return last;
+    }
+    answered.addSuppressed(last);
+    return answered;
   }
 
   private void retry(EsRequestException mapped, int attempt) {

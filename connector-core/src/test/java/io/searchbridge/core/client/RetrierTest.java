@@ -21,4 +21,20 @@ class RetrierTest {
     })).isSameAs(decoding);
     org.assertj.core.api.Assertions.assertThat(calls).hasValue(1);
   }
+
+  @Test
+  void aClusterAnswerOutweighsALastAttemptThatReachedNoNode() {
+    Retrier retrier = new Retrier(new RetryPolicy(2, Duration.ZERO, Duration.ZERO), new ConnectorMetrics());
+    AtomicInteger calls = new AtomicInteger();
+    EsRequestException noCopy = new EsRequestException("search failed: HTTP 503 no_shard_available_action_exception",
+        503, "no_shard_available_action_exception", null);
+    assertThatThrownBy(() -> retrier.call("search /_search", () -> {
+      if (calls.incrementAndGet() == 2) {
+        throw noCopy;
+      }
+      throw new java.net.ConnectException("Connection refused");
+    })).isSameAs(noCopy);
+    org.assertj.core.api.Assertions.assertThat(calls).hasValue(3);
+    org.assertj.core.api.Assertions.assertThat(noCopy.getSuppressed()).hasSize(1);
+  }
 }
