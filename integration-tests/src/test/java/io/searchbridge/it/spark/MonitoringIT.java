@@ -8,21 +8,26 @@ import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.searchbridge.core.metrics.ConnectorMetrics;
+import io.searchbridge.it.support.Await;
 import io.searchbridge.it.support.SparkIntegrationTest;
 import io.searchbridge.spark.metrics.ConnectorMetricsSource;
 import io.searchbridge.spark.monitor.EsMonitoringListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.sql.execution.ui.SQLExecutionUIData;
 import org.apache.spark.sql.execution.ui.SQLPlanMetric;
 import org.junit.jupiter.api.Test;
@@ -72,6 +77,16 @@ class MonitoringIT extends SparkIntegrationTest {
     String data = server.uniqueIndex("watched");
     EsMonitoringListener listener = new EsMonitoringListener(spark.sparkContext().getConf().clone()
         .set("spark.es.nodes", server.url()).set("spark.es.monitoring.index", events));
+    // Spark wakes the caller of a failed job before it posts the job's end event, so waiting for an
+    // empty listener bus alone can miss it: count job ends on the same bus first.
+    AtomicInteger jobEnds = new AtomicInteger();
+    SparkListener countingJobEnds = new SparkListener() {
+      @Override
+      public void onJobEnd(SparkListenerJobEnd end) {
+        jobEnds.incrementAndGet();
+      }
+    };
+    spark.sparkContext().addSparkListener(countingJobEnds);
     spark.sparkContext().addSparkListener(listener);
     try {
       writeDocuments(2_000, data);
@@ -80,8 +95,10 @@ class MonitoringIT extends SparkIntegrationTest {
       assertThatThrownBy(() -> spark.range(0, 100, 1, 4)
           .selectExpr("if(id = 57, raise_error('bad row 57'), id) as v").collectAsList())
           .hasMessageContaining("bad row 57");
+      Await.until("the end events of the three jobs", Duration.ofSeconds(30), () -> jobEnds.get() >= 3);
       waitForListeners();
     } finally {
+      spark.sparkContext().removeSparkListener(countingJobEnds);
       spark.sparkContext().removeSparkListener(listener);
       listener.close();
     }
